@@ -1,0 +1,100 @@
+package dev.b2bsdk.core.http;
+
+import dev.b2bsdk.core.error.ApiException;
+import dev.b2bsdk.core.error.MalformedResponseException;
+import dev.b2bsdk.core.error.Redactor;
+import com.google.gson.stream.MalformedJsonException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import retrofit2.Converter;
+import retrofit2.Retrofit;
+
+/**
+ * Wraps the next response converter (Gson, scalars) so that a 2xx body it cannot read becomes a
+ * {@link MalformedResponseException} carrying the HTTP status and the first KiB of the body.
+ *
+ * <p>The snippet is peeked ({@code source().peek()}) before the delegate consumes the body. The
+ * status is not visible to a converter; {@link #statusRecorder()} (an application interceptor the
+ * {@link ClientRuntime} installs) notes the final status on the current thread, which is the
+ * thread Retrofit converts on for both {@code execute()} and {@code enqueue()}. Without the
+ * recorder the status reads 0. Register this factory before the converters it wraps.
+ */
+public final class SnippetCapturingConverterFactory extends Converter.Factory {
+
+  private static final ThreadLocal<int[]> LAST_STATUS = ThreadLocal.withInitial(() -> new int[1]);
+  private static final Interceptor STATUS_RECORDER = chain -> {
+    okhttp3.Response response = chain.proceed(chain.request());
+    LAST_STATUS.get()[0] = response.code();
+    return response;
+  };
+
+  private final String api;
+
+  private SnippetCapturingConverterFactory(String api) {
+    this.api = Objects.requireNonNull(api, "api");
+  }
+
+  /** A factory whose exceptions name {@code api}. */
+  public static SnippetCapturingConverterFactory create(String api) {
+    return new SnippetCapturingConverterFactory(api);
+  }
+
+  /** The interceptor that lets exceptions carry the real 2xx status. */
+  public static Interceptor statusRecorder() {
+    return STATUS_RECORDER;
+  }
+
+  @Override
+  public Converter<ResponseBody, ?> responseBodyConverter(
+      Type type, Annotation[] annotations, Retrofit retrofit) {
+    Converter<ResponseBody, ?> delegate =
+        retrofit.nextResponseBodyConverter(this, type, annotations);
+    return body -> {
+      String snippet = peekSnippet(body);
+      try {
+        return delegate.convert(body);
+      } catch (MalformedJsonException | EOFException e) {
+        throw malformed(snippet, e);
+      } catch (RuntimeException e) {
+        // JsonIOException may wrap a genuine network failure: that stays an I/O error.
+        Throwable cause = e.getCause();
+        if (cause instanceof IOException && !(cause instanceof MalformedJsonException)
+            && !(cause instanceof EOFException)) {
+          throw (IOException) cause;
+        }
+        throw malformed(snippet, e);
+      }
+    };
+  }
+
+  private MalformedResponseException malformed(String snippet, Exception e) {
+    ApiException.Builder b = ApiException.builder(api)
+        .status(LAST_STATUS.get()[0])
+        .body(snippet)
+        .detail(snippet == null || snippet.isEmpty()
+            ? "empty body where content was expected"
+            : "unreadable body (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")")
+        .cause(e);
+    return new MalformedResponseException(b);
+  }
+
+  private static String peekSnippet(ResponseBody body) throws IOException {
+    BufferedSource source = body.source();
+    source.request(Redactor.SNIPPET_LIMIT);
+    Buffer buffer = source.getBuffer();
+    long size = Math.min(buffer.size(), Redactor.SNIPPET_LIMIT);
+    Buffer copy = new Buffer();
+    buffer.copyTo(copy, 0, size);
+    MediaType type = body.contentType();
+    return copy.readString(type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8));
+  }
+}
