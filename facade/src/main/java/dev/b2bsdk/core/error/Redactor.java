@@ -48,7 +48,7 @@ public final class Redactor {
       "sessionid");
 
   private static final Pattern JSON_FIELD = Pattern.compile(
-      "\"([^\"\\\\]{1,64})\"(\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"?|[^,}\\]\\s]+)");
+      "\"([^\"\\\\]{1,64})\"(\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"?|[^,{}\\[\\]\\s\"]+)");
   private static final Pattern FORM_FIELD = Pattern.compile(
       "(^|[?&;\\s])([A-Za-z0-9_.\\-\\[\\]]{1,64})=([^&\\s\"]*)");
   private static final Pattern AUTH_SCHEME = Pattern.compile(
