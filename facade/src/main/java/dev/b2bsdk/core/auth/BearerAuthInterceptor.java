@@ -45,7 +45,13 @@ public final class BearerAuthInterceptor implements Interceptor {
       return response;
     }
     tokens.invalidate(token);
-    AccessToken fresh = token(request);
+    AccessToken fresh;
+    try {
+      fresh = token(request);
+    } catch (IOException | RuntimeException e) {
+      response.close();
+      throw e;
+    }
     if (fresh.value().equals(token.value())) {
       return response; // the source handed back the rejected token: a replay cannot succeed
     }

@@ -144,6 +144,9 @@ public final class TokenCache {
   }
 
   private void refreshInBackground() {
+    if (inFlight.get() != null) {
+      return; // the common STALE case while a refresh runs: no allocation
+    }
     CompletableFuture<Snapshot> mine = new CompletableFuture<>();
     if (!inFlight.compareAndSet(null, mine)) {
       return;

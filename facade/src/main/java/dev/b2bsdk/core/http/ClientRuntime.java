@@ -113,9 +113,9 @@ public final class ClientRuntime implements Closeable {
   }
 
   /**
-   * A runtime whose calls carry {@code authentication} (innermost application interceptor),
-   * sharing this one's client resources and lifecycle. This runtime stays unauthenticated and
-   * is the right one for token requests.
+   * A runtime whose calls carry {@code authentication} (innermost application interceptor,
+   * replacing any this runtime has), sharing this one's client resources and lifecycle. This
+   * runtime stays as it is: without authentication, it is the right one for token requests.
    */
   public ClientRuntime withAuthentication(Interceptor authentication) {
     return new ClientRuntime(shared, Objects.requireNonNull(authentication, "authentication"),

@@ -29,7 +29,7 @@ public final class Page<T> {
     return items;
   }
 
-  /** 0-based position of this page among the pages fetched by this iteration, empty ones included. */
+  /** 0-based position of this page among the pages this walk fetched, empty ones included. */
   public int index() {
     return index;
   }

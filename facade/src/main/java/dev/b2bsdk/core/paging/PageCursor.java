@@ -82,7 +82,8 @@ final class PageCursor<E, T> {
     lastOffset = offset;
     if (data.total() != null) total = data.total();
     if (data.totalPages() != null) totalPages = data.totalPages();
-    Page<T> page = new Page<>(data.items(), index, offset, data.total(), data.totalPages(), request);
+    Page<T> page =
+        new Page<>(data.items(), index, offset, data.total(), data.totalPages(), request);
     next = decideNext(request, data, offset);
     return page;
   }

@@ -55,8 +55,9 @@ public class ActionFailedException extends ApiException {
 
   @Override
   public String getMessage() {
-    return prefix(api(), operation()) + "operation " + (operationId == null ? "(no id)" : operationId)
-        + " failed" + (rawStatus == null ? "" : " with status " + rawStatus)
+    return prefix(api(), operation()) + "operation "
+        + (operationId == null ? "(no id)" : operationId) + " failed"
+        + (rawStatus == null ? "" : " with status " + rawStatus)
         + (serviceMessage() == null ? "" : ": " + serviceMessage());
   }
 

@@ -179,7 +179,8 @@ public final class Poller<T> {
     if (!start(timeout) && !future.isDone()) {
       CompletableFuture<T> bounded = future.copy();
       ScheduledFuture<?> guard = scheduler.schedule(
-          () -> bounded.completeExceptionally(timeoutException(timeout, "the wait of " + timeout + " ran out")),
+          () -> bounded.completeExceptionally(
+              timeoutException(timeout, "the wait of " + timeout + " ran out")),
           timeout.toNanos(), TimeUnit.NANOSECONDS);
       bounded.whenComplete((v, e) -> guard.cancel(false));
       target = bounded;
@@ -270,14 +271,20 @@ public final class Poller<T> {
   private Runnable scheduleNext(Duration retryAfter) {
     Duration remaining = Duration.between(clock.instant(), deadline);
     if (remaining.isNegative() || remaining.isZero()) {
-      PollTimeoutException e = timeoutException(budget, "the total budget of " + budget + " ran out");
+      PollTimeoutException e =
+          timeoutException(budget, "the total budget of " + budget + " ran out");
       return () -> future.completeExceptionally(e);
     }
     Duration delay = retryAfter != null
         ? retryAfter
         : backoff.interval(attempt++, random.getAsDouble());
     if (delay.compareTo(remaining) > 0) delay = remaining;
-    nextPoll = scheduler.schedule(this::runAttempt, delay.toNanos(), TimeUnit.NANOSECONDS);
+    try {
+      nextPoll = scheduler.schedule(this::runAttempt, delay.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      // a shut-down scheduler must end the wait, not leave it hanging
+      return () -> future.completeExceptionally(e);
+    }
     return NOTHING;
   }
 
@@ -288,10 +295,16 @@ public final class Poller<T> {
       pollCount++;
     }
     Duration perPoll = options.perPollTimeout();
-    ScheduledFuture<?> timeout = scheduler.schedule(
-        () -> attemptResult.completeExceptionally(new TimeoutException(
-            "poll took longer than " + perPoll)),
-        perPoll.toNanos(), TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> timeout;
+    try {
+      timeout = scheduler.schedule(
+          () -> attemptResult.completeExceptionally(
+              new TimeoutException("poll took longer than " + perPoll)),
+          perPoll.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      future.completeExceptionally(e);
+      return;
+    }
     attemptResult.whenComplete((r, e) -> {
       timeout.cancel(false);
       onAttemptDone(r, e);

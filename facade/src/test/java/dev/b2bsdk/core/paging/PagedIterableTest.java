@@ -148,7 +148,8 @@ class PagedIterableTest {
   @Test
   void pageItemsAreImmutableCopies() {
     Page<Item> first = paged.firstPage();
-    assertThatThrownBy(() -> first.items().clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> first.items().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
     assertThat(fetcher.fetches()).isEqualTo(1);
   }
 

@@ -64,7 +64,7 @@ class PagingFiltersWireMockTest {
   }
 
   private HttpUrl.Builder url(String path) {
-    return HttpUrl.get(wm.baseUrl()).newBuilder().encodedPath(path);
+    return HttpUrl.get("http://127.0.0.1:" + wm.port()).newBuilder().encodedPath(path);
   }
 
   private void stubPages(String path, String pagingParam, List<String> values,

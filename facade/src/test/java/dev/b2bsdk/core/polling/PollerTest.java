@@ -99,8 +99,8 @@ class PollerTest {
     assertThat(e.lastValue(String.class)).isEqualTo("action#42");
     assertThat(e.api()).isEqualTo("TestAPI");
     assertThat(e.operation()).isEqualTo("createThing");
-    assertThat(e.getMessage())
-        .isEqualTo("TestAPI createThing → operation 42 failed with status ERROR: Disk quota exceeded");
+    assertThat(e.getMessage()).isEqualTo(
+        "TestAPI createThing → operation 42 failed with status ERROR: Disk quota exceeded");
     // memoised: neither a manual poll nor a new wait reaches the server again
     assertThat(poller.poll().status()).isEqualTo(PollStatus.FAILED);
     assertThatThrownBy(poller::waitForCompletion).isSameAs(thrown);
@@ -197,7 +197,8 @@ class PollerTest {
     for (int n = 0; n < intervals.size(); n++) {
       double base = Math.min(30, Math.pow(1.5, n));
       double actual = intervals.get(n).toNanos() / 1e9;
-      assertThat(actual).as("interval %d", n).isBetween(base * 0.8 - 1e-9, Math.min(30, base * 1.2));
+      assertThat(actual).as("interval %d", n)
+          .isBetween(base * 0.8 - 1e-9, Math.min(30, base * 1.2));
       if (Math.abs(actual - base) > 1e-6) differing++;
     }
     assertThat(differing).as("jitter applied").isGreaterThan(intervals.size() / 2);
@@ -240,9 +241,10 @@ class PollerTest {
 
   @Test
   void unknownStatusKeepsPollingAndReachesTheListener() {
+    PollResponse<String> waiting =
+        PollResponse.<String>builder(PollStatus.UNKNOWN).rawStatus("WAITING_APPROVAL").build();
     ScriptedPoll fn = new ScriptedPoll(clock).then(PollStatus.IN_PROGRESS, null)
-        .then(PollResponse.<String>builder(PollStatus.UNKNOWN).rawStatus("WAITING_APPROVAL").build())
-        .then(PollResponse.<String>builder(PollStatus.UNKNOWN).rawStatus("WAITING_APPROVAL").build())
+        .then(waiting).then(waiting)
         .then(PollStatus.SUCCESS, "done");
     List<String> changes = new ArrayList<>();
     Poller<String> poller = builder(fn, NO_JITTER).build();
@@ -450,5 +452,17 @@ class PollerTest {
     scheduler.advance(Duration.ofSeconds(2));
     assertThatThrownBy(future::join).isInstanceOf(CompletionException.class)
         .hasCauseInstanceOf(ActionFailedException.class);
+  }
+
+  @Test
+  void aShutDownSchedulerEndsTheWaitInsteadOfHanging() {
+    ScriptedPoll fn = new ScriptedPoll(clock).then(PollStatus.IN_PROGRESS, null);
+    Poller<String> poller = builder(fn, NO_JITTER).build();
+    scheduler.shutdown();
+
+    assertThat(poller.toFuture()).isCompletedExceptionally();
+    assertThatThrownBy(poller::waitForCompletion)
+        .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+    assertThat(fn.calls()).isZero();
   }
 }

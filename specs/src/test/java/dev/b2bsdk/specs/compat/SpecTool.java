@@ -92,7 +92,6 @@ public final class SpecTool {
           SpecFile.of(root.resolve("specs/changelog/" + api + ".md"), "specs/changelog/" + api + ".md"));
       allPass &= v.passed();
       out.println((v.passed() ? "[ok]   " : "[FAIL] ") + v.message().replace("\n", "\n       "));
-      v.comparison().ifPresent(c -> c.breakingChanges().forEach(line -> out.println("         - " + line)));
       tsv.append(tsvRow(api, v));
     }
     if (o.containsKey("tsv")) {
