@@ -27,7 +27,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   String baseUrl;
   final TransportOptions.Builder transport = TransportOptions.builder();
   RetryOptions retry;
-  PolitenessOptions politeness = PolitenessOptions.none();
+  PolitenessOptions politeness;
   HttpLogLevel logLevel = HttpLogLevel.NONE;
   Clock clock = Clock.systemUTC();
   Executor executor;
@@ -96,7 +96,10 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
-  /** Client-side limits: max concurrent requests and requests per second (default: none). */
+  /**
+   * Client-side limits: max concurrent requests and requests per second. Default: per API (none
+   * unless the API's client Javadoc says otherwise); {@link PolitenessOptions#none()} lifts them.
+   */
   public B politeness(PolitenessOptions politeness) {
     this.politeness = Objects.requireNonNull(politeness, "politeness");
     return self();
@@ -158,11 +161,29 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
    * @throws IllegalArgumentException naming the setting that is missing or invalid
    */
   protected final ClientSettings settings(String defaultBaseUrl, RetryOptions defaultRetry) {
+    return settings(defaultBaseUrl, defaultRetry, PolitenessOptions.none());
+  }
+
+  /**
+   * Like {@link #settings(String, RetryOptions)} for an API that asks for client-side limits by
+   * default (InTouch).
+   *
+   * @param defaultPoliteness used unless {@link #politeness} was called
+   */
+  protected final ClientSettings settings(String defaultBaseUrl, RetryOptions defaultRetry,
+      PolitenessOptions defaultPoliteness) {
     String url = baseUrl != null ? baseUrl : defaultBaseUrl;
     if (url == null || url.isBlank()) {
       throw new IllegalArgumentException("baseUrl is required");
     }
-    return new ClientSettings(this, url, retry != null ? retry : defaultRetry);
+    return new ClientSettings(this, url, retry != null ? retry : defaultRetry,
+        politeness != null ? politeness
+            : Objects.requireNonNull(defaultPoliteness, "defaultPoliteness"));
+  }
+
+  /** The base URL set so far, or null; for the {@code toString()} of API builders. */
+  protected final String configuredBaseUrl() {
+    return baseUrl;
   }
 
   /** Fails with a message naming {@code setting} when {@code value} is null or blank. */

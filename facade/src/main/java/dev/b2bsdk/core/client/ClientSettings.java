@@ -33,11 +33,12 @@ public final class ClientSettings {
   private final Duration tokenRefreshMargin;
   private final Duration tokenExpiryMargin;
 
-  ClientSettings(ClientBuilder<?> b, String baseUrl, RetryOptions retry) {
+  ClientSettings(ClientBuilder<?> b, String baseUrl, RetryOptions retry,
+      PolitenessOptions politeness) {
     this.baseUrl = baseUrl;
     this.transport = b.transport.build();
     this.retry = retry;
-    this.politeness = b.politeness;
+    this.politeness = politeness;
     this.logLevel = b.logLevel;
     this.clock = b.clock;
     this.executor = b.executor;
@@ -72,6 +73,10 @@ public final class ClientSettings {
 
   public RetryOptions retry() {
     return retry;
+  }
+
+  public PolitenessOptions politeness() {
+    return politeness;
   }
 
   public Clock clock() {

@@ -4,6 +4,7 @@ import dev.b2bsdk.core.error.ApiException;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import retrofit2.Call;
 import retrofit2.Callback;
 import retrofit2.Response;
@@ -47,7 +48,7 @@ public final class CallExecutor {
 
   /** Enqueues {@code call}; the future completes with its body. Cancelling it cancels the call. */
   public <T> CompletableFuture<T> executeAsync(Call<T> call) {
-    return executeForResponseAsync(call).thenApply(Response::body);
+    return enqueue(call, Response::body);
   }
 
   /**
@@ -55,7 +56,12 @@ public final class CallExecutor {
    * same exceptions {@link #executeForResponse} throws. Cancelling it cancels the HTTP call.
    */
   public <T> CompletableFuture<Response<T>> executeForResponseAsync(Call<T> call) {
-    CompletableFuture<Response<T>> future = new CompletableFuture<>() {
+    return enqueue(call, Function.identity());
+  }
+
+  // One future whose cancel() reaches the HTTP call: a derived stage (thenApply) would not.
+  private <T, R> CompletableFuture<R> enqueue(Call<T> call, Function<Response<T>, R> result) {
+    CompletableFuture<R> future = new CompletableFuture<>() {
       @Override
       public boolean cancel(boolean mayInterruptIfRunning) {
         call.cancel();
@@ -66,7 +72,7 @@ public final class CallExecutor {
       @Override
       public void onResponse(Call<T> c, Response<T> response) {
         try {
-          future.complete(successful(response));
+          future.complete(result.apply(successful(response)));
         } catch (ApiException e) {
           future.completeExceptionally(e);
         }

@@ -3,6 +3,7 @@ package dev.b2bsdk.core.http;
 import com.google.gson.Gson;
 import dev.b2bsdk.core.error.ErrorBodyParser;
 import java.io.Closeable;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -229,7 +230,9 @@ public final class ClientRuntime implements Closeable {
     }
 
     void close() {
-      if (view || !ownsClient || !closed.compareAndSet(false, true)) {
+      // a closed runtime refuses further calls (see the guard in build()); only what the SDK
+      // created is released
+      if (view || !closed.compareAndSet(false, true) || !ownsClient) {
         return;
       }
       baseClient.dispatcher().executorService().shutdown();
@@ -330,6 +333,13 @@ public final class ClientRuntime implements Closeable {
           .retryOnConnectionFailure(false)
           // an https → http redirect would downgrade the channel
           .followSslRedirects(false);
+      AtomicBoolean closed = new AtomicBoolean();
+      b.addInterceptor(chain -> {
+        if (closed.get()) {
+          throw new IOException(api + " client is closed");
+        }
+        return chain.proceed(chain.request());
+      });
       b.addInterceptor(new UserAgentInterceptor(transport.userAgentFor(api)));
       b.addInterceptor(SnippetCapturingConverterFactory.statusRecorder());
       if (politeness.maxConcurrentRequests() > 0) {
@@ -346,7 +356,7 @@ public final class ClientRuntime implements Closeable {
       }
       Shared shared = new Shared(api, url, b.build(), gson != null ? gson : new Gson(),
           new ErrorMapper(api, errorParser, clock), clock, supplied == null,
-          new AtomicBoolean(), false);
+          closed, false);
       return new ClientRuntime(shared, authentication, CallOptions.NONE);
     }
   }

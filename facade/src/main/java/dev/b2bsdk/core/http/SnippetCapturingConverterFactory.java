@@ -27,6 +27,10 @@ import retrofit2.Retrofit;
  * {@link ClientRuntime} installs) notes the final status on the current thread, which is the
  * thread Retrofit converts on for both {@code execute()} and {@code enqueue()}. Without the
  * recorder the status reads 0. Register this factory before the converters it wraps.
+ *
+ * <p>A {@code 202 Accepted} with an empty (or blank) body converts to {@code null}, as Retrofit does for 204
+ * and 205: "accepted, nothing to report" is a valid answer, not a malformed one. Any other 2xx
+ * with an empty body where content was expected stays a {@link MalformedResponseException}.
  */
 public final class SnippetCapturingConverterFactory extends Converter.Factory {
 
@@ -60,6 +64,10 @@ public final class SnippetCapturingConverterFactory extends Converter.Factory {
         retrofit.nextResponseBodyConverter(this, type, annotations);
     return body -> {
       String snippet = peekSnippet(body);
+      if (LAST_STATUS.get()[0] == 202 && isBlankBody(snippet)) {
+        // 202 Accepted may come without a body (ITCare documents it), like 204: no value
+        return null;
+      }
       try {
         return delegate.convert(body);
       } catch (MalformedJsonException | EOFException e) {
@@ -85,6 +93,11 @@ public final class SnippetCapturingConverterFactory extends Converter.Factory {
             : "unreadable body (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")")
         .cause(e);
     return new MalformedResponseException(b);
+  }
+
+  /** True if the snippet is the whole body and holds only whitespace. */
+  private static boolean isBlankBody(String snippet) {
+    return snippet.length() < Redactor.SNIPPET_LIMIT && snippet.isBlank();
   }
 
   private static String peekSnippet(ResponseBody body) throws IOException {

@@ -273,6 +273,26 @@ class ClientRuntimeTest {
   }
 
   @Test
+  void cancellingTheAsyncFutureCancelsTheHttpCall() throws Exception {
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    retrofit2.Call<Pet> call = pets().getPet("1");
+    CompletableFuture<Pet> future = runtime.executeAsync(call);
+    server.takeRequest(5, TimeUnit.SECONDS); // the request is in flight
+
+    assertThat(future.cancel(true)).isTrue();
+    assertThat(call.isCanceled()).isTrue();
+  }
+
+  @Test
+  void aClosedRuntimeRefusesCallsWithoutSendingThem() {
+    runtime.close();
+    assertThatThrownBy(() -> runtime.execute(pets().getPet("1")))
+        .isInstanceOf(TransportException.class)
+        .hasMessageContaining("closed");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
   void asyncMalformedBodyIsTyped() {
     server.enqueue(new MockResponse().setBody("nope{"));
     CompletableFuture<Pet> future = runtime.executeAsync(pets().getPet("1"));

@@ -2,6 +2,8 @@ package dev.b2bsdk.core.polling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.b2bsdk.testsupport.MutableClock;
+import dev.b2bsdk.testsupport.VirtualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;

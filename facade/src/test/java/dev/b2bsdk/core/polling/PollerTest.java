@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.b2bsdk.core.error.ApiException;
+import dev.b2bsdk.testsupport.MutableClock;
+import dev.b2bsdk.testsupport.VirtualScheduler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

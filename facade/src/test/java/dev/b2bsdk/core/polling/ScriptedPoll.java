@@ -1,5 +1,6 @@
 package dev.b2bsdk.core.polling;
 
+import dev.b2bsdk.testsupport.MutableClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

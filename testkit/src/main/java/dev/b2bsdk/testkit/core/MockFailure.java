@@ -47,11 +47,6 @@ public final class MockFailure extends RuntimeException {
     return of(401, "unauthorized", message);
   }
 
-  /** 409: the resource's current state forbids the operation. */
-  public static MockFailure conflict(String message) {
-    return of(409, "conflict", message);
-  }
-
   /** A copy that also names the offending value. */
   public MockFailure withValue(String offendingValue) {
     return new MockFailure(status, code, getMessage(), field, offendingValue, resource, resourceId);

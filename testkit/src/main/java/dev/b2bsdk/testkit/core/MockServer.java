@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Base of the four API mocks: an in-process WireMock server on {@code 127.0.0.1} (dynamic port by
@@ -164,7 +165,7 @@ public abstract class MockServer<M extends MockServer<M>> implements AutoCloseab
   }
 
   /** Runs {@code action} under the mock's lock (the lock handlers run under). */
-  protected final <T> T locked(java.util.function.Supplier<T> action) {
+  protected final <T> T locked(Supplier<T> action) {
     synchronized (lock) {
       return action.get();
     }

@@ -1,4 +1,4 @@
-package dev.b2bsdk.core.polling;
+package dev.b2bsdk.testsupport;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,24 +17,25 @@ import java.util.concurrent.TimeUnit;
 /**
  * A scheduler in virtual time: {@code schedule} only queues, {@link #advance(Duration)} runs the
  * due tasks in time order on the calling thread and moves the clock. A 30-minute wait takes
- * milliseconds and nothing sleeps.
+ * milliseconds and nothing sleeps. Shared by the core polling tests and the API packages' polling
+ * tests.
  */
-final class VirtualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
+public final class VirtualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
   private final MutableClock clock;
   private final PriorityQueue<Task<?>> queue = new PriorityQueue<>();
   private long sequence;
   private boolean shutdown;
 
-  VirtualScheduler(MutableClock clock) {
+  public VirtualScheduler(MutableClock clock) {
     this.clock = clock;
   }
 
-  MutableClock clock() {
+  public MutableClock clock() {
     return clock;
   }
 
   /** Runs every task due within {@code d}, in order, then sets the clock to now + d. */
-  void advance(Duration d) {
+  public void advance(Duration d) {
     Instant end = clock.instant().plus(d);
     while (true) {
       Task<?> task;
@@ -50,17 +51,17 @@ final class VirtualScheduler extends AbstractExecutorService implements Schedule
   }
 
   /** Runs the tasks due now. */
-  void runDue() {
+  public void runDue() {
     advance(Duration.ZERO);
   }
 
   /** Tasks queued and not cancelled. */
-  synchronized int pending() {
+  public synchronized int pending() {
     return (int) queue.stream().filter(t -> !t.isCancelled()).count();
   }
 
   /** Blocks (wait/notify, no sleep) until at least {@code n} tasks are queued or time is up. */
-  synchronized boolean awaitPending(int n, Duration realTimeout) throws InterruptedException {
+  public synchronized boolean awaitPending(int n, Duration realTimeout) throws InterruptedException {
     long deadline = System.nanoTime() + realTimeout.toNanos();
     while (pending() < n) {
       long left = deadline - System.nanoTime();

@@ -1,4 +1,4 @@
-package dev.b2bsdk.core.polling;
+package dev.b2bsdk.it.contract;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,20 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
-final class MutableClock extends Clock {
+/** A clock that only moves when told to: lets a contract case expire a token without waiting. */
+public final class MutableClock extends Clock {
   private volatile Instant now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
-  void set(Instant instant) {
-    this.now = instant;
-  }
-
-  void advance(Duration d) {
-    this.now = now.plus(d);
+  public void advance(Duration by) {
+    now = now.plus(by);
   }
 
   @Override
@@ -29,7 +25,7 @@ final class MutableClock extends Clock {
 
   @Override
   public Clock withZone(ZoneId zone) {
-    return this;
+    throw new UnsupportedOperationException("fixed to UTC");
   }
 
   @Override

@@ -1,0 +1,532 @@
+package dev.b2bsdk.bench;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.ToNumberPolicy;
+import com.google.gson.reflect.TypeToken;
+import dev.b2bsdk.core.auth.AccessToken;
+import dev.b2bsdk.core.auth.TokenCache;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.util.ListStatistics;
+
+/**
+ * Runs every benchmark of this module and reports the issue's metrics: prints a table and
+ * writes {@code results.json}.
+ *
+ * <p><b>Side by side.</b> All JMH benchmarks run in one {@link Runner} pass (one fork each); the
+ * full run repeats the pass ({@code rounds}), so that the two sides of a ratio are measured
+ * alternately and a slow phase of the machine hits both. A ratio is the ratio of the means over
+ * every measured iteration of every round; its error is propagated from the two 99.9 %
+ * confidence half-widths; the per-round ratios are kept too. Heap and CPU are measured in
+ * separate JVMs ({@link PagingHeapMain} with {@code -Xmx64m}, {@link PollingCpuMain}).
+ *
+ * <p>Usage: {@code java -jar benchmarks.jar [--quick] [--out results.json] [--rounds n]}.
+ */
+public final class BenchMain {
+
+  private static final String HTTP = HttpBenchmarks.class.getName() + ".";
+  private static final String TOKEN = TokenBenchmark.class.getName() + ".";
+  private static final String PAGING = PagingBenchmarks.class.getName() + ".";
+
+  private final boolean quick;
+  private final Path out;
+  private final int rounds;
+  private final Path logDir;
+  /** benchmark method name → iteration scores of every round; and per round. */
+  private final Map<String, ListStatistics> scores = new TreeMap<>();
+  private final List<Map<String, Double>> roundMeans = new ArrayList<>();
+  private final Map<String, String> units = new TreeMap<>();
+
+  private BenchMain(boolean quick, Path out, int rounds) {
+    this.quick = quick;
+    this.out = out;
+    this.rounds = rounds;
+    this.logDir = out.toAbsolutePath().getParent();
+  }
+
+  public static void main(String[] args) throws Exception {
+    boolean quick = false;
+    Path out = Paths.get("target", "bench", "results.json");
+    Integer rounds = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--quick": quick = true; break;
+        case "--out": out = Paths.get(args[++i]); break;
+        case "--rounds": rounds = Integer.parseInt(args[++i]); break;
+        default:
+          System.err.println("usage: BenchMain [--quick] [--out results.json] [--rounds n]");
+          System.exit(2);
+      }
+    }
+    new BenchMain(quick, out, rounds != null ? rounds : quick ? 1 : 3).run();
+  }
+
+  private void run() throws Exception {
+    long started = System.nanoTime();
+    Files.createDirectories(logDir);
+    log("benchmarks: " + (quick ? "quick" : "full") + " run, " + rounds + " round(s), logs in "
+        + logDir);
+    double loadStart = loadAverage();
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (loadStart > cores * 0.5) {
+      log(String.format(Locale.ROOT, "WARNING: load average %.1f on %d cores: other processes "
+          + "compete for the CPU, expect wide error bars", loadStart, cores));
+    }
+
+    Map<String, Object> lockCheck = tokenLockCheck();
+    log("token fast path lock check: " + lockCheck);
+
+    for (int r = 1; r <= rounds; r++) {
+      log("JMH round " + r + "/" + rounds + " (HTTP, token, paging benchmarks; one fork each)");
+      runJmhRound(r);
+    }
+
+    log("paging 1,000,000 items in a -Xmx64m JVM");
+    Map<String, Object> heap = runMain(PagingHeapMain.class, List.of("-Xmx64m"), List.of(),
+        "paging-heap.log", 15);
+    log("polling: a poller waiting 10 s for an action");
+    Map<String, Object> polling = runMain(PollingCpuMain.class, List.of("-Xmx256m"),
+        List.of(quick ? "3" : "5"), "polling-cpu.log", 5);
+
+    Report report = new Report();
+    Ratio smallGet = ratio("smallGet_facade", "smallGet_raw");
+    Ratio page100 = ratio("page100_facade", "page100_raw");
+    Ratio stock = ratio("smallGet_facade", "smallGet_stock");
+    Ratio stockPage = ratio("page100_facade", "page100_stock");
+    Ratio paging = ratio("loopback_helper", "loopback_rawLoop");
+    Ratio pagingMem = ratio("inMemory_helper", "inMemory_rawLoop");
+    ListStatistics token = scores.get("tokenFastPath");
+    ListStatistics floor = scores.get("floor_volatileReadAndClock");
+
+    boolean tokenNoLock = Boolean.TRUE.equals(lockCheck.get("noBlockNoPark"));
+    double heapMb = number(heap, "peakHeapMb");
+    double retainedPages = number(heap, "retainedPages");
+    boolean heapOk = Boolean.TRUE.equals(heap.get("completed")) && retainedPages <= 2.0;
+    double cpu = number(polling, "cpuPercent");
+
+    report.row("overheadRatioSmallGet", smallGet.value, "≤ 1.10", smallGet.value <= 1.10,
+        smallGet.describe("facade", "raw", "µs"));
+    report.row("overheadRatioPage100", page100.value, "≤ 1.10", page100.value <= 1.10,
+        page100.describe("facade", "raw", "µs"));
+    report.row("stockClientRatio", stock.value, "≤ 1.00", stock.value <= 1.0,
+        stock.describe("facade", "stock", "µs") + String.format(Locale.ROOT,
+            "; page100: %.3f", stockPage.value));
+    report.row("tokenFastPathNs", token.getMean(), "≤ 100 ns, no lock",
+        token.getMean() <= 100 && tokenNoLock,
+        String.format(Locale.ROOT, "±%.1f, 2 threads; floor %.1f ns; blocked/parked %s, %s B/op",
+            err(token), floor.getMean(), lockCheck.get("blockedOrParked"),
+            lockCheck.get("allocatedBytesPerOp")));
+    report.row("pagingMillionItemsHeapMb", heapMb, "completes, ≤ 2 pages retained", heapOk,
+        String.format(Locale.ROOT, "-Xmx64m; retained %s MB = %s pages of %s MB; %s s",
+            heap.get("retainedMb"), heap.get("retainedPages"), heap.get("pageMb"),
+            heap.get("walkSeconds")));
+    report.row("pagingThroughputRatio", paging.value, "≥ 0.90", paging.value >= 0.9,
+        paging.describe("helper", "raw loop", "items/s") + String.format(Locale.ROOT,
+            "; in-memory: %.3f", pagingMem.value));
+    report.row("pollingCpuPercent", cpu, "≤ 1 %", cpu <= 1.0,
+        String.format(Locale.ROOT, "%s polls in %s s; poller threads %s ms",
+            polling.get("polls"), polling.get("waitSeconds"), polling.get("pollerThreadCpuMs")));
+
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("overheadRatioSmallGet", round(smallGet.value, 4));
+    json.put("overheadRatioPage100", round(page100.value, 4));
+    json.put("stockClientRatio", round(stock.value, 4));
+    json.put("tokenFastPathNs", round(token.getMean(), 2));
+    json.put("pagingMillionItemsHeapMb", heapMb);
+    json.put("pagingThroughputRatio", round(paging.value, 4));
+    json.put("pollingCpuPercent", cpu);
+    json.put("quick", quick);
+    json.put("pass", report.passes);
+    json.put("targets", report.targets);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("smallGet", smallGet.toJson("facade", "raw"));
+    details.put("page100", page100.toJson("facade", "raw"));
+    details.put("stockSmallGet", stock.toJson("facade", "stock"));
+    details.put("stockPage100", stockPage.toJson("facade", "stock"));
+    details.put("pagingLoopback", paging.toJson("helper", "rawLoop"));
+    details.put("pagingInMemory", pagingMem.toJson("helper", "rawLoop"));
+    Map<String, Object> tokenJson = new LinkedHashMap<>();
+    tokenJson.put("ns", round(token.getMean(), 2));
+    tokenJson.put("error", round(err(token), 2));
+    tokenJson.put("floorNs", round(floor.getMean(), 2));
+    tokenJson.put("floorError", round(err(floor), 2));
+    tokenJson.put("threads", 2);
+    tokenJson.put("lockCheck", lockCheck);
+    details.put("token", tokenJson);
+    details.put("pagingHeap", heap);
+    details.put("polling", polling);
+    Map<String, Object> all = new TreeMap<>();
+    scores.forEach((name, s) -> all.put(name, stats(s, units.get(name))));
+    details.put("benchmarks", all);
+    json.put("details", details);
+    Map<String, Object> machine = machine();
+    machine.put("loadAverage1mAtStart", round(loadStart, 2));
+    machine.put("loadAverage1mAtEnd", round(loadAverage(), 2));
+    json.put("machine", machine);
+    json.put("settings", settings());
+    json.put("finishedAt", Instant.now().toString());
+    json.put("durationSeconds", Math.round((System.nanoTime() - started) / 1e9));
+
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.writeString(out, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
+        .create().toJson(json) + "\n");
+    System.out.println();
+    System.out.println(report.table());
+    System.out.println();
+    System.out.printf(Locale.ROOT, "%s; %s%n", machineLine(), quick ? "QUICK run" : "full run");
+    System.out.println("results: " + out.toAbsolutePath() + " (" + json.get("durationSeconds")
+        + " s)");
+  }
+
+  // ---------------------------------------------------------------- JMH
+
+  private void runJmhRound(int round) throws Exception {
+    int wi = quick ? 2 : 3;
+    int mi = quick ? 3 : 5;
+    TimeValue time = TimeValue.seconds(quick ? 1 : 2);
+    ChainedOptionsBuilder b = new OptionsBuilder()
+        .include("^(" + quote(HTTP) + "|" + quote(TOKEN) + "|" + quote(PAGING) + ")")
+        .forks(1)
+        .warmupIterations(wi).warmupTime(time)
+        .measurementIterations(mi).measurementTime(time)
+        .jvmArgsAppend("-Xms512m", "-Xmx512m")
+        .shouldFailOnError(true)
+        .output(logDir.resolve("jmh-round" + round + ".log").toString())
+        .resultFormat(ResultFormatType.JSON)
+        .result(logDir.resolve("jmh-round" + round + ".json").toString());
+    Collection<RunResult> results = new Runner(b.build()).run();
+    Map<String, Double> means = new TreeMap<>();
+    for (RunResult rr : results) {
+      String name = rr.getParams().getBenchmark();
+      String method = name.substring(name.lastIndexOf('.') + 1);
+      ListStatistics round1 = new ListStatistics();
+      ListStatistics all = scores.computeIfAbsent(method, k -> new ListStatistics());
+      for (BenchmarkResult br : rr.getBenchmarkResults()) {
+        for (IterationResult ir : br.getIterationResults()) {
+          double score = ir.getPrimaryResult().getScore();
+          all.addValue(score);
+          round1.addValue(score);
+        }
+      }
+      units.put(method, rr.getPrimaryResult().getScoreUnit());
+      means.put(method, round1.getMean());
+      log(String.format(Locale.ROOT, "  %-28s %14.3f %s", method, round1.getMean(),
+          rr.getPrimaryResult().getScoreUnit()));
+    }
+    roundMeans.add(means);
+  }
+
+  private static String quote(String s) {
+    return s.replace(".", "\\.");
+  }
+
+  /** numerator ÷ denominator of two benchmarks, as means over all rounds and per round. */
+  private Ratio ratio(String numerator, String denominator) {
+    ListStatistics a = scores.get(numerator);
+    ListStatistics b = scores.get(denominator);
+    if (a == null || b == null) {
+      throw new IllegalStateException("missing results for " + numerator + " / " + denominator);
+    }
+    List<Double> perRound = new ArrayList<>();
+    for (Map<String, Double> m : roundMeans) {
+      perRound.add(round(m.get(numerator) / m.get(denominator), 4));
+    }
+    return new Ratio(a, b, perRound, units.get(numerator));
+  }
+
+  /** A ratio of two measured means with its propagated 99.9 % error. */
+  private static final class Ratio {
+    final ListStatistics a;
+    final ListStatistics b;
+    final double value;
+    final double error;
+    final List<Double> perRound;
+    final String unit;
+
+    Ratio(ListStatistics a, ListStatistics b, List<Double> perRound, String unit) {
+      this.a = a;
+      this.b = b;
+      this.value = a.getMean() / b.getMean();
+      double ra = err(a) / a.getMean();
+      double rb = err(b) / b.getMean();
+      this.error = value * Math.sqrt(ra * ra + rb * rb);
+      this.perRound = perRound;
+      this.unit = unit;
+    }
+
+    String describe(String an, String bn, String shownUnit) {
+      return String.format(Locale.ROOT, "±%.3f; %s %s ± %s vs %s %s ± %s %s; rounds %s",
+          error, an, fmt(a.getMean()), fmt(err(a)), bn, fmt(b.getMean()), fmt(err(b)),
+          shownUnit, perRound);
+    }
+
+    Map<String, Object> toJson(String an, String bn) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("ratio", round(value, 4));
+      m.put("ratioError", round(error, 4));
+      m.put("roundRatios", perRound);
+      m.put(an, stats(a, unit));
+      m.put(bn, stats(b, unit));
+      return m;
+    }
+  }
+
+  static Map<String, Object> stats(ListStatistics s, String unit) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("mean", round(s.getMean(), 3));
+    m.put("error999", round(err(s), 3));
+    m.put("min", round(s.getMin(), 3));
+    m.put("max", round(s.getMax(), 3));
+    m.put("iterations", s.getN());
+    m.put("unit", unit);
+    return m;
+  }
+
+  static double err(ListStatistics s) {
+    return s.getN() > 2 ? s.getMeanErrorAt(0.999) : Double.NaN;
+  }
+
+  // ---------------------------------------------------------------- token lock check
+
+  /**
+   * Two threads call {@link TokenCache#get()} on a FRESH token {@code n} times each, at the same
+   * time; neither may block on a monitor or park (the counts of {@code ThreadInfo}, which JVMs
+   * keep for every thread), and the calls must not allocate. The same check on a
+   * {@code synchronized} wrapper is the control showing that the check sees a lock.
+   */
+  private Map<String, Object> tokenLockCheck() throws Exception {
+    int n = quick ? 5_000_000 : 20_000_000;
+    TokenCache cache = TokenBenchmark.freshCache();
+    cache.get();
+    long[] cacheResult = contention(cache::get, n);
+    Object monitor = new Object();
+    long[] controlResult = contention(() -> {
+      synchronized (monitor) {
+        return cache.get();
+      }
+    }, n);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("callsPerThread", n);
+    m.put("blockedOrParked", cacheResult[0]);
+    m.put("allocatedBytesPerOp", round(cacheResult[1] / (2.0 * n), 4));
+    m.put("noBlockNoPark", cacheResult[0] == 0 && cacheResult[1] / (2.0 * n) < 1.0);
+    m.put("controlSynchronizedBlockedOrParked", controlResult[0]);
+    return m;
+  }
+
+  /** {blocked + waited counts of both threads, bytes allocated by both} over n calls each. */
+  private static long[] contention(Supplier<AccessToken> call, int n) throws Exception {
+    com.sun.management.ThreadMXBean mx =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    CyclicBarrier start = new CyclicBarrier(2);
+    long[][] perThread = new long[2][];
+    Thread[] threads = new Thread[2];
+    for (int t = 0; t < 2; t++) {
+      int index = t;
+      threads[t] = new Thread(() -> {
+        try {
+          long id = Thread.currentThread().getId();
+          int sink = 0;
+          for (int i = 0; i < 200_000; i++) {
+            sink += System.identityHashCode(call.get()); // JIT the path first
+          }
+          start.await();
+          var before = mx.getThreadInfo(id);
+          long alloc0 = mx.getThreadAllocatedBytes(id);
+          for (int i = 0; i < n; i++) {
+            sink += System.identityHashCode(call.get()); // an intrinsic: allocates nothing
+          }
+          long alloc = mx.getThreadAllocatedBytes(id) - alloc0;
+          var after = mx.getThreadInfo(id);
+          perThread[index] = new long[] {
+              after.getBlockedCount() - before.getBlockedCount()
+                  + after.getWaitedCount() - before.getWaitedCount(),
+              alloc, sink};
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }, "token-check-" + t);
+      threads[t].start();
+    }
+    for (Thread t : threads) {
+      t.join(TimeUnit.MINUTES.toMillis(2));
+    }
+    return new long[] {perThread[0][0] + perThread[1][0], perThread[0][1] + perThread[1][1]};
+  }
+
+  // ---------------------------------------------------------------- separate JVMs
+
+  private Map<String, Object> runMain(Class<?> main, List<String> jvmArgs, List<String> args,
+      String logName, int timeoutMinutes) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(jvmArgs);
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(main.getName());
+    cmd.addAll(args);
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String result = null;
+    StringBuilder logText = new StringBuilder(String.join(" ", cmd)).append('\n');
+    try (BufferedReader r = new BufferedReader(
+        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        logText.append(line).append('\n');
+        if (line.startsWith("RESULT ")) {
+          result = line.substring("RESULT ".length());
+        }
+      }
+    }
+    boolean exited = p.waitFor(timeoutMinutes, TimeUnit.MINUTES);
+    Files.writeString(logDir.resolve(logName), logText);
+    if (!exited) {
+      p.destroyForcibly();
+    }
+    Map<String, Object> m = result == null ? new LinkedHashMap<>()
+        : new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE).create()
+            .fromJson(result, new TypeToken<LinkedHashMap<String, Object>>() {}.getType());
+    if (result == null) {
+      m.put("completed", false);
+      m.put("error", "no result; exit " + (exited ? p.exitValue() : "timeout") + ", see "
+          + logDir.resolve(logName));
+    }
+    m.put("jvmArgs", jvmArgs);
+    log("  " + m);
+    return m;
+  }
+
+  // ---------------------------------------------------------------- report
+
+  /** The table and the pass map. */
+  private static final class Report {
+    final List<String[]> rows = new ArrayList<>();
+    final Map<String, Boolean> passes = new LinkedHashMap<>();
+    final Map<String, String> targets = new LinkedHashMap<>();
+
+    void row(String metric, double value, String target, boolean pass, String note) {
+      rows.add(new String[] {metric, fmt(value), target, pass ? "pass" : "MISS", note});
+      passes.put(metric, pass);
+      targets.put(metric, target);
+    }
+
+    String table() {
+      String[] head = {"metric", "value", "target", "result", "details"};
+      int[] w = new int[4];
+      for (int i = 0; i < 4; i++) {
+        w[i] = head[i].length();
+        for (String[] r : rows) {
+          w[i] = Math.max(w[i], r[i].length());
+        }
+      }
+      StringBuilder b = new StringBuilder();
+      String fmt = "%-" + w[0] + "s  %" + w[1] + "s  %-" + w[2] + "s  %-" + w[3] + "s  %s%n";
+      b.append(String.format(Locale.ROOT, fmt, (Object[]) head));
+      b.append(String.format(Locale.ROOT, fmt, "-".repeat(w[0]), "-".repeat(w[1]),
+          "-".repeat(w[2]), "-".repeat(w[3]), "-------"));
+      for (String[] r : rows) {
+        b.append(String.format(Locale.ROOT, fmt, (Object[]) r));
+      }
+      return b.toString().stripTrailing();
+    }
+  }
+
+  private Map<String, Object> settings() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("rounds", rounds);
+    m.put("forksPerRound", 1);
+    m.put("warmup", quick ? "2 x 1 s" : "3 x 2 s");
+    m.put("measurement", quick ? "3 x 1 s" : "5 x 2 s");
+    m.put("benchmarkJvm", "-Xms512m -Xmx512m");
+    m.put("server", "in-process loopback HTTP/1.1 (dev.b2bsdk.bench.LoopbackServer), keep-alive");
+    return m;
+  }
+
+  private static Map<String, Object> machine() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("cores", Runtime.getRuntime().availableProcessors());
+    m.put("cpu", cpuModel());
+    m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+        + System.getProperty("os.arch"));
+    m.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+        + " (" + System.getProperty("java.vendor") + ")");
+    m.put("memoryGb", round(((com.sun.management.OperatingSystemMXBean)
+        ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize() / 1e9, 1));
+    return m;
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  private static String machineLine() {
+    Map<String, Object> m = machine();
+    return m.get("cores") + " cores (" + m.get("cpu") + "), " + m.get("jvm");
+  }
+
+  private static String cpuModel() {
+    try {
+      for (String line : Files.readAllLines(Paths.get("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).trim();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux
+    }
+    return System.getProperty("os.arch");
+  }
+
+  private static double number(Map<String, Object> m, String key) {
+    Object v = m.get(key);
+    return v instanceof Number ? ((Number) v).doubleValue() : Double.NaN;
+  }
+
+  static double round(double v, int digits) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return v;
+    }
+    double f = Math.pow(10, digits);
+    return Math.round(v * f) / f;
+  }
+
+  static String fmt(double v) {
+    if (Double.isNaN(v)) {
+      return "n/a";
+    }
+    double a = Math.abs(v);
+    return a >= 1000 ? String.format(Locale.ROOT, "%,.0f", v)
+        : a >= 10 ? String.format(Locale.ROOT, "%.1f", v)
+        : String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  private static void log(String s) {
+    System.out.println("[bench] " + s);
+    System.out.flush();
+  }
+}

@@ -1,0 +1,395 @@
+package dev.b2bsdk.intouch;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import dev.b2bsdk.core.auth.BasicAuthInterceptor;
+import dev.b2bsdk.core.auth.BasicCredentials;
+import dev.b2bsdk.core.client.ClientBuilder;
+import dev.b2bsdk.core.client.ClientSettings;
+import dev.b2bsdk.core.http.CallOptions;
+import dev.b2bsdk.core.http.ClientRuntime;
+import dev.b2bsdk.core.http.PolitenessOptions;
+import dev.b2bsdk.core.http.RetryOptions;
+import dev.b2bsdk.core.paging.PagedIterable;
+import dev.b2bsdk.generated.intouch.api.AboutApi;
+import dev.b2bsdk.generated.intouch.api.BusinessCasesApi;
+import dev.b2bsdk.generated.intouch.api.CodeListsApi;
+import dev.b2bsdk.generated.intouch.api.CommentsApi;
+import dev.b2bsdk.generated.intouch.api.CommunicationsApi;
+import dev.b2bsdk.generated.intouch.api.OpportunitiesApi;
+import dev.b2bsdk.generated.intouch.api.PartiesApi;
+import dev.b2bsdk.generated.intouch.api.ProductsApi;
+import dev.b2bsdk.generated.intouch.api.StoresApi;
+import dev.b2bsdk.generated.intouch.invoker.JSON;
+import dev.b2bsdk.generated.intouch.model.BusCase;
+import dev.b2bsdk.generated.intouch.model.BusCasePage;
+import dev.b2bsdk.generated.intouch.model.Comm;
+import dev.b2bsdk.generated.intouch.model.CommPage;
+import dev.b2bsdk.generated.intouch.model.Comment;
+import dev.b2bsdk.generated.intouch.model.CommentPage;
+import dev.b2bsdk.generated.intouch.model.Opportunity;
+import dev.b2bsdk.generated.intouch.model.OpportunityPage;
+import dev.b2bsdk.generated.intouch.model.Party;
+import dev.b2bsdk.generated.intouch.model.PartyInput;
+import dev.b2bsdk.generated.intouch.model.PartyPage;
+import dev.b2bsdk.generated.intouch.model.Product;
+import dev.b2bsdk.generated.intouch.model.ProductPage;
+import dev.b2bsdk.generated.intouch.model.Store;
+import dev.b2bsdk.generated.intouch.model.StorePage;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.HttpUrl;
+import retrofit2.Call;
+import retrofit2.Response;
+
+/**
+ * Client of the InTouch CRM REST API of one self-hosted installation. Thread-safe; build once,
+ * share, {@link #close()} at the end.
+ *
+ * <pre>{@code
+ * try (InTouchClient crm = InTouchClient.builder()
+ *     .baseUrl("https://crm.mycompany.cz/api")
+ *     .username("api-user")
+ *     .password(System.getenv("INTOUCH_PASSWORD"))
+ *     .build()) {
+ *   crm.listParties(Sort.descending("modified"))
+ *       .stream()
+ *       .limit(500)
+ *       .forEach(party -> System.out.println(party.getSurname()));
+ *   Party created = crm.createParty(new PartyInput().surname("Novák").type(PartyType.INDIVIDUAL));
+ * }
+ * }</pre>
+ *
+ * <p><b>Authentication.</b> HTTP Basic on every request (also on the public {@code GET /about},
+ * where it is harmless). Wrong credentials fail at once with an {@code AuthenticationException}
+ * after a single request: the same credentials are never sent twice.
+ *
+ * <p><b>Lists.</b> Each paged operation has a {@code list…} method returning a lazy
+ * {@link PagedIterable} ({@code position}/{@code size} paging, 100 records per page unless
+ * {@link PagedIterable#withPageSize} says otherwise, clamped to the API's maximum of 1000); the
+ * sort and filters are sent with every page. Non-paged lists are plain {@link List}s.
+ *
+ * <p><b>Politeness.</b> The vendor asks for good behaviour, so this client sends at most
+ * {@value #DEFAULT_MAX_CONCURRENT_REQUESTS} requests at once by default (further calls wait for a
+ * slot, within their call timeout); {@link Builder#politeness} replaces the limit,
+ * {@link PolitenessOptions#none()} lifts it. Retries: {@link RetryOptions#defaults()} (429, 502,
+ * 503, 504 with backoff, {@code Retry-After} honoured); a create (POST) is never resent once it
+ * may have reached the server.
+ *
+ * <p><b>Errors.</b> The API's {@code problems[]} become the exception's
+ * {@link dev.b2bsdk.core.error.ApiException#problems()} (field, message, level as code) and its
+ * message.
+ */
+public final class InTouchClient implements AutoCloseable {
+
+  /** The API's name in exceptions, logs and the user agent. */
+  public static final String API = "InTouch";
+
+  /** Requests in flight at once unless {@link Builder#politeness} says otherwise. */
+  public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 4;
+
+  private static final Gson GSON = JSON.createGson().create();
+
+  private final ClientRuntime runtime;
+  private final String username;
+  private final InTouchPages pages;
+  private final AboutApi about;
+  private final PartiesApi parties;
+  private final CommunicationsApi communications;
+  private final OpportunitiesApi opportunities;
+  private final BusinessCasesApi businessCases;
+  private final ProductsApi products;
+  private final StoresApi stores;
+  private final CodeListsApi codeLists;
+  private final CommentsApi comments;
+
+  private InTouchClient(ClientRuntime runtime, String username) {
+    this.runtime = runtime;
+    this.username = username;
+    this.pages = new InTouchPages(runtime);
+    this.about = runtime.create(AboutApi.class);
+    this.parties = runtime.create(PartiesApi.class);
+    this.communications = runtime.create(CommunicationsApi.class);
+    this.opportunities = runtime.create(OpportunitiesApi.class);
+    this.businessCases = runtime.create(BusinessCasesApi.class);
+    this.products = runtime.create(ProductsApi.class);
+    this.stores = runtime.create(StoresApi.class);
+    this.codeLists = runtime.create(CodeListsApi.class);
+    this.comments = runtime.create(CommentsApi.class);
+  }
+
+  /** A builder; {@code baseUrl}, {@code username} and {@code password} are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@code GET /about}: installation metadata; {@code mode} 100 means running (health check). */
+  public AboutApi aboutApi() {
+    return about;
+  }
+
+  /** The address book (companies, persons, branches). */
+  public PartiesApi partiesApi() {
+    return parties;
+  }
+
+  /** Calls, letters, meetings. */
+  public CommunicationsApi communicationsApi() {
+    return communications;
+  }
+
+  /** Sales opportunities. */
+  public OpportunitiesApi opportunitiesApi() {
+    return opportunities;
+  }
+
+  /** Business cases and orders. */
+  public BusinessCasesApi businessCasesApi() {
+    return businessCases;
+  }
+
+  /** The product catalogue. */
+  public ProductsApi productsApi() {
+    return products;
+  }
+
+  /** Warehouses. */
+  public StoresApi storesApi() {
+    return stores;
+  }
+
+  /** Code lists (the values behind selection fields); not paged. */
+  public CodeListsApi codeListsApi() {
+    return codeLists;
+  }
+
+  /** Notes, global or under a record. */
+  public CommentsApi commentsApi() {
+    return comments;
+  }
+
+  /** All contacts, in the server's order. */
+  public PagedIterable<Party> listParties() {
+    return listParties(null);
+  }
+
+  /** All contacts in {@code sort} order ({@code Sort.descending("modified")} for a sync). */
+  public PagedIterable<Party> listParties(Sort sort) {
+    return pages.list(PartyPage::getItems, sort, parties::listParties);
+  }
+
+  /** All communications, in the server's order. */
+  public PagedIterable<Comm> listComms() {
+    return listComms(null);
+  }
+
+  /** All communications in {@code sort} order (null: the server's). */
+  public PagedIterable<Comm> listComms(Sort sort) {
+    return pages.list(CommPage::getItems, sort, communications::listComms);
+  }
+
+  /** All opportunities, in the server's order. */
+  public PagedIterable<Opportunity> listOpportunities() {
+    return listOpportunities(null);
+  }
+
+  /** All opportunities in {@code sort} order (null: the server's). */
+  public PagedIterable<Opportunity> listOpportunities(Sort sort) {
+    return pages.list(OpportunityPage::getItems, sort, opportunities::listOpportunities);
+  }
+
+  /** All business cases of every type (only the attributes common to all types). */
+  public PagedIterable<BusCase> listBusCases() {
+    return listBusCases(BusCaseQuery.all());
+  }
+
+  /** The business cases {@code query} selects, in its order. */
+  public PagedIterable<BusCase> listBusCases(BusCaseQuery query) {
+    Integer caseType = query.caseType();
+    return pages.list(BusCasePage::getItems, query.sort(),
+        (position, size, orderBy, desc) ->
+            businessCases.listBusCases(position, size, orderBy, desc, caseType));
+  }
+
+  /** All products, in the server's order. */
+  public PagedIterable<Product> listProducts() {
+    return listProducts(null);
+  }
+
+  /** All products in {@code sort} order (null: the server's). */
+  public PagedIterable<Product> listProducts(Sort sort) {
+    return pages.list(ProductPage::getItems, sort, products::listProducts);
+  }
+
+  /** All warehouses, in the server's order. */
+  public PagedIterable<Store> listStores() {
+    return listStores(null);
+  }
+
+  /** All warehouses in {@code sort} order (null: the server's). */
+  public PagedIterable<Store> listStores(Sort sort) {
+    return pages.list(StorePage::getItems, sort, stores::listStores);
+  }
+
+  /** All notes, in the server's order. */
+  public PagedIterable<Comment> listComments() {
+    return listComments(CommentQuery.all());
+  }
+
+  /** The notes {@code query} selects, in its order. */
+  public PagedIterable<Comment> listComments(CommentQuery query) {
+    Integer srcType = query.srcType();
+    String srcId = query.srcId();
+    return pages.list(CommentPage::getItems, query.sort(),
+        (position, size, orderBy, desc) ->
+            comments.listComments(position, size, orderBy, desc, srcType, srcId));
+  }
+
+  /** The notes of one contact, in the server's order. */
+  public PagedIterable<Comment> listPartyComments(long partyId) {
+    return listPartyComments(partyId, null);
+  }
+
+  /** The notes of one contact in {@code sort} order (null: the server's). */
+  public PagedIterable<Comment> listPartyComments(long partyId, Sort sort) {
+    return pages.list(CommentPage::getItems, sort,
+        (position, size, orderBy, desc) ->
+            comments.listPartyComments(partyId, position, size, orderBy, desc));
+  }
+
+  /**
+   * Creates a contact ({@code POST /parties}, 201) and returns it as stored. If the body lacks
+   * the new id, it is taken from the {@code Location} header ({@code …/parties/2412}).
+   *
+   * <p>Sent once: a failure after the request may have reached the server (reset, read timeout)
+   * is a {@code TransportException}, not a retry, since a second POST could create a duplicate.
+   * When duplicates are a concern, {@code partiesApi().importParty(input)} is duplicate-safe.
+   */
+  public Party createParty(PartyInput input) {
+    Response<Party> response =
+        executeForResponse(parties.createParty(Objects.requireNonNull(input, "input")));
+    return withLocationId(response.body(), response.headers().get("Location"));
+  }
+
+  /**
+   * Executes a call of one of this client's API interfaces.
+   *
+   * @return the body ({@code null} for an empty 204)
+   * @throws dev.b2bsdk.core.error.ApiException or a subtype for an error status, a transport
+   *     failure or an unreadable body
+   */
+  public <T> T execute(Call<T> call) {
+    return runtime.execute(call);
+  }
+
+  /** Like {@link #execute} but returns the whole successful response (status, {@code Location}). */
+  public <T> Response<T> executeForResponse(Call<T> call) {
+    return runtime.executeForResponse(call);
+  }
+
+  /** Enqueues the call; the future fails with the exceptions {@link #execute} throws. */
+  public <T> CompletableFuture<T> executeAsync(Call<T> call) {
+    return runtime.executeAsync(call);
+  }
+
+  /**
+   * A view of this client whose calls carry {@code options} (extra headers, retry mode), sharing
+   * its connections and limits. Use the view's own API accessors; its {@code close()} does nothing.
+   */
+  public InTouchClient withOptions(CallOptions options) {
+    return new InTouchClient(runtime.withOptions(options), username);
+  }
+
+  /** Releases the connections and threads the SDK created (not those of a supplied OkHttpClient). */
+  @Override
+  public void close() {
+    runtime.close();
+  }
+
+  @Override
+  public String toString() {
+    return "InTouchClient{baseUrl=" + runtime.baseUrl() + ", username=" + username + '}';
+  }
+
+  /** {@code party} with its id taken from {@code location} when the body did not carry one. */
+  static Party withLocationId(Party party, String location) {
+    if (party != null && party.getId() != null) {
+      return party;
+    }
+    Long id = idFromLocation(location);
+    if (id == null) {
+      return party;
+    }
+    JsonObject json = party == null ? new JsonObject() : GSON.toJsonTree(party).getAsJsonObject();
+    json.addProperty("id", id);
+    return GSON.fromJson(json, Party.class);
+  }
+
+  /** The numeric last path segment of a {@code Location} header, or null. */
+  static Long idFromLocation(String location) {
+    if (location == null) {
+      return null;
+    }
+    HttpUrl url = HttpUrl.parse(location);
+    List<String> segments = url != null ? url.pathSegments() : List.of(location.split("/"));
+    for (int i = segments.size() - 1; i >= 0; i--) {
+      String segment = segments.get(i);
+      if (!segment.isEmpty()) {
+        try {
+          return Long.valueOf(segment);
+        } catch (NumberFormatException e) {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Builds an {@link InTouchClient}: {@link #baseUrl} (the installation's {@code
+   * https://<server>/api}; there is no vendor default), {@link #username} and {@link #password}
+   * are required; every other setting of {@link ClientBuilder} is optional. Not thread-safe.
+   */
+  public static final class Builder extends ClientBuilder<Builder> {
+    private String username;
+    private String password;
+
+    private Builder() {
+    }
+
+    /** The CRM login (required); the vendor recommends a user of access type "API only". */
+    public Builder username(String username) {
+      this.username = username;
+      return this;
+    }
+
+    /** The password (required); never logged nor shown by {@code toString()}. */
+    public Builder password(String password) {
+      this.password = password;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the setting that is missing or invalid (for
+     *     example a missing base URL, or plain http to a non-loopback host)
+     */
+    public InTouchClient build() {
+      String user = requireText(username, "username");
+      String secret = requireText(password, "password");
+      ClientSettings settings = settings(null, RetryOptions.defaults(),
+          PolitenessOptions.of(DEFAULT_MAX_CONCURRENT_REQUESTS, 0));
+      ClientRuntime runtime = settings
+          .runtime(API, GSON, new InTouchErrorParser())
+          .authentication(new BasicAuthInterceptor(API, BasicCredentials.of(user, secret)))
+          .build();
+      return new InTouchClient(runtime, user);
+    }
+
+    @Override
+    public String toString() {
+      return "InTouchClient.Builder{baseUrl=" + configuredBaseUrl() + ", username=" + username
+          + '}';
+    }
+  }
+}

@@ -1,0 +1,480 @@
+package dev.b2bsdk.itcare;
+
+import static dev.b2bsdk.itcare.SpringPages.orNull;
+import static dev.b2bsdk.itcare.SpringPages.pages;
+
+import com.google.gson.Gson;
+import dev.b2bsdk.core.auth.BasicCredentials;
+import dev.b2bsdk.core.auth.BearerAuthInterceptor;
+import dev.b2bsdk.core.auth.TokenCache;
+import dev.b2bsdk.core.client.ClientBuilder;
+import dev.b2bsdk.core.client.ClientSettings;
+import dev.b2bsdk.core.http.CallOptions;
+import dev.b2bsdk.core.http.ClientRuntime;
+import dev.b2bsdk.core.http.HttpsGuard;
+import dev.b2bsdk.core.http.RetryMode;
+import dev.b2bsdk.core.http.RetryOptions;
+import dev.b2bsdk.core.paging.PagedIterable;
+import dev.b2bsdk.core.polling.AsyncOperation;
+import dev.b2bsdk.core.polling.ProgressListener;
+import dev.b2bsdk.generated.itcare.api.ActionsApi;
+import dev.b2bsdk.generated.itcare.api.HealthApi;
+import dev.b2bsdk.generated.itcare.api.InstancesApi;
+import dev.b2bsdk.generated.itcare.api.OverdriveApi;
+import dev.b2bsdk.generated.itcare.api.ResourcesApi;
+import dev.b2bsdk.generated.itcare.api.ServicesApi;
+import dev.b2bsdk.generated.itcare.invoker.JSON;
+import dev.b2bsdk.generated.itcare.model.Action;
+import dev.b2bsdk.generated.itcare.model.CreateInstanceRequest;
+import dev.b2bsdk.generated.itcare.model.CreateOverdriveRequest;
+import dev.b2bsdk.generated.itcare.model.CreateSnapshotRequest;
+import dev.b2bsdk.generated.itcare.model.DeleteInstanceRequest;
+import dev.b2bsdk.generated.itcare.model.Instance;
+import dev.b2bsdk.generated.itcare.model.InstanceOperation;
+import dev.b2bsdk.generated.itcare.model.InstanceOperationRequest;
+import dev.b2bsdk.generated.itcare.model.OverdriveOperation;
+import dev.b2bsdk.generated.itcare.model.OverdriveOperationRequest;
+import dev.b2bsdk.generated.itcare.model.Resource;
+import dev.b2bsdk.generated.itcare.model.Service;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.Interceptor;
+import retrofit2.Call;
+import retrofit2.Response;
+
+/**
+ * Client of the ITCare API (Cegedim Cloud): the generated Retrofit interfaces, already
+ * authenticated, plus lazy paged lists and pollers for the asynchronous (202) operations.
+ *
+ * <pre>{@code
+ * try (ItCareClient itcare = ItCareClient.builder()
+ *     .clientId("my-client").clientSecret(secret)
+ *     .build()) {
+ *   InstanceQuery production = InstanceQuery.builder().environments("PRODUCTION").build();
+ *   for (Instance i : itcare.listInstances(production)) {
+ *     System.out.println(i.getName());
+ *   }
+ *   Action done = itcare.beginStopInstance(1204571L).waitForCompletion().value();
+ * }
+ * }</pre>
+ *
+ * <p><b>Tokens.</b> OAuth 2.0 client credentials against Keycloak with Basic client
+ * authentication; the token (20 min) is renewed in the background before it expires, with the
+ * refresh token while it is valid, else with a new grant. Any number of threads share one token
+ * and cause at most one token request at a time; a 401 triggers one renewal and one retry.
+ *
+ * <p><b>Asynchronous operations.</b> Each {@code begin…} method sends the request and returns an
+ * {@link AsyncOperation}: {@code waitForCompletion()} polls {@code GET /actions/{id}} until
+ * SUCCESS (the final {@link Action}) or ERROR ({@code ActionFailedException} with the action id,
+ * message and last action), within the total budget of {@code pollOptions}
+ * ({@code PollTimeoutException}). A 202 without a body is reported as accepted without tracking.
+ * The status in the 202 body is the initial state, not a poll: "polls" are {@code GET
+ * /actions/{id}} requests only. Cancelling stops the waiting; the action goes on at ITCare.
+ *
+ * <p><b>Dry run.</b> {@code builder().dryRun(true)} marks every mutating request of the client
+ * with {@code ITCare-DryRun: true} (reads are left alone); {@code
+ * withOptions(ItCareClient.DRY_RUN)} sends it on the calls of one view. A {@code begin…} dry run
+ * never polls; its result tells whether the server echoed the header (confirming it did not
+ * act).
+ *
+ * <p><b>Defaults.</b> Base URL {@value #DEFAULT_BASE_URL}, token URL {@value #DEFAULT_TOKEN_URL},
+ * retries of {@link RetryOptions#defaults()} (429, 502, 503, 504; POST/PATCH only when the request
+ * never reached the server; token requests always, as they change nothing). Thread-safe;
+ * {@link #close()} releases the connection pool unless you supplied the {@code OkHttpClient}.
+ */
+public final class ItCareClient implements AutoCloseable {
+
+  /** The API name in exceptions and the user agent. */
+  public static final String API = "ITCare";
+  /** The vendor's documented base URL. */
+  public static final String DEFAULT_BASE_URL = "https://api.cegedim.cloud/itcare";
+  /** Keycloak realm {@code cloud}'s token endpoint. */
+  public static final String DEFAULT_TOKEN_URL =
+      "https://accounts.cegedim.cloud/auth/realms/cloud/protocol/openid-connect/token";
+  /**
+   * Per-call options for {@link #withOptions}: the view sends {@code ITCare-DryRun: true} on each
+   * of its requests, so use it for the mutating call, e.g. {@code
+   * client.withOptions(DRY_RUN).beginDeleteInstance(id)}.
+   */
+  public static final CallOptions DRY_RUN =
+      CallOptions.builder().header(DryRunInterceptor.HEADER, "true").build();
+
+  private final ClientRuntime runtime;
+  private final ActionTracker tracker;
+  private final boolean clientDryRun;
+  private final boolean dryRun;
+  private final String clientId;
+  private final String tokenUrl;
+  private final InstancesApi instances;
+  private final ActionsApi actions;
+  private final OverdriveApi overdrive;
+  private final ResourcesApi resources;
+  private final ServicesApi services;
+  private final HealthApi health;
+
+  private ItCareClient(ClientRuntime runtime, ActionTracker tracker, boolean clientDryRun,
+      String clientId, String tokenUrl) {
+    this.runtime = runtime;
+    this.tracker = tracker;
+    this.clientDryRun = clientDryRun;
+    this.dryRun = clientDryRun || "true".equalsIgnoreCase(
+        runtime.callOptions().headers().get(DryRunInterceptor.HEADER));
+    this.clientId = clientId;
+    this.tokenUrl = tokenUrl;
+    this.instances = runtime.create(InstancesApi.class);
+    this.actions = runtime.create(ActionsApi.class);
+    this.overdrive = runtime.create(OverdriveApi.class);
+    this.resources = runtime.create(ResourcesApi.class);
+    this.services = runtime.create(ServicesApi.class);
+    // GET /health needs no token: a health probe must work even when the token server does not
+    this.health = runtime.withoutAuthentication().create(HealthApi.class);
+  }
+
+  /** A builder; {@code clientId} and {@code clientSecret} are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ---------------------------------------------------------------- generated interfaces
+
+  /** Instances: list, get, create, patch, delete, storage, snapshots, networks. */
+  public InstancesApi instancesApi() {
+    return instances;
+  }
+
+  /** Actions of asynchronous operations. */
+  public ActionsApi actionsApi() {
+    return actions;
+  }
+
+  /** Overdrive storage instances. */
+  public OverdriveApi overdriveApi() {
+    return overdrive;
+  }
+
+  /** Resources of every category ({@code GET /compute/resources}). */
+  public ResourcesApi resourcesApi() {
+    return resources;
+  }
+
+  /** Services grouping resources. */
+  public ServicesApi servicesApi() {
+    return services;
+  }
+
+  /** {@code GET /health}, sent without a token. */
+  public HealthApi healthApi() {
+    return health;
+  }
+
+  // ---------------------------------------------------------------- execution
+
+  /**
+   * Executes a call made with one of the API interfaces and returns its body.
+   *
+   * @throws dev.b2bsdk.core.error.ApiException or a subtype for an error status, a transport
+   *     failure, a token failure or an unreadable body
+   */
+  public <T> T execute(Call<T> call) {
+    return runtime.execute(call);
+  }
+
+  /** Like {@link #execute} but returns the whole response (status, headers, body). */
+  public <T> Response<T> executeForResponse(Call<T> call) {
+    return runtime.executeForResponse(call);
+  }
+
+  /** Enqueues a call; the future fails with the exceptions {@link #execute} throws. */
+  public <T> CompletableFuture<T> executeAsync(Call<T> call) {
+    return runtime.executeAsync(call);
+  }
+
+  /**
+   * A view of this client whose requests carry {@code options} (extra headers, retry mode),
+   * sharing its connection pool and tokens; e.g. {@code withOptions(DRY_RUN)}. Its {@code close()}
+   * does nothing.
+   */
+  public ItCareClient withOptions(CallOptions options) {
+    Objects.requireNonNull(options, "options");
+    ClientRuntime view = runtime.withOptions(options);
+    return new ItCareClient(view, tracker.on(view), clientDryRun, clientId, tokenUrl);
+  }
+
+  /** True if this client (or view) sends its mutating requests as dry runs. */
+  public boolean dryRun() {
+    return dryRun;
+  }
+
+  // ---------------------------------------------------------------- paged lists
+
+  /** All instances, lazily, page by page. */
+  public PagedIterable<Instance> listInstances() {
+    return listInstances(InstanceQuery.all());
+  }
+
+  /**
+   * The instances matching {@code query}, lazily; the filters and sort go with every page. Set
+   * the page size with {@code .withPageSize(n)} on the result.
+   */
+  public PagedIterable<Instance> listInstances(InstanceQuery query) {
+    Objects.requireNonNull(query, "query");
+    return pages(runtime, page -> instances.listInstances(orNull(query.services()),
+        orNull(query.names()), orNull(query.types()), orNull(query.families()),
+        orNull(query.environments()), orNull(query.statuses()), orNull(query.tags()),
+        orNull(query.availabilityZones()), orNull(query.ipAddresses()), orNull(query.vlans()),
+        query.backupStatus(), query.recoveryStatus(), query.includedInPatchParty(),
+        query.cloud(), page.pageNumber(), page.size(), query.sort()), SpringPages.INSTANCES);
+  }
+
+  /** All resources of every category, lazily. */
+  public PagedIterable<Resource> listResources() {
+    return listResources(ResourceQuery.all());
+  }
+
+  /** The resources matching {@code query}, lazily; the filters and sort go with every page. */
+  public PagedIterable<Resource> listResources(ResourceQuery query) {
+    Objects.requireNonNull(query, "query");
+    return pages(runtime, page -> resources.listResources(orNull(query.categories()),
+        orNull(query.types()), orNull(query.families()), orNull(query.services()),
+        orNull(query.names()), orNull(query.environments()), orNull(query.statuses()),
+        orNull(query.tags()), page.pageNumber(), page.size(), query.sort()),
+        SpringPages.RESOURCES);
+  }
+
+  /** All services, lazily. */
+  public PagedIterable<Service> listServices() {
+    return listServices(ServiceQuery.all());
+  }
+
+  /** The services matching {@code query}, lazily; the filters and sort go with every page. */
+  public PagedIterable<Service> listServices(ServiceQuery query) {
+    Objects.requireNonNull(query, "query");
+    return pages(runtime, page -> services.listServices(orNull(query.names()),
+        page.pageNumber(), page.size(), query.sort()), SpringPages.SERVICES);
+  }
+
+  // ---------------------------------------------------------------- plain lists
+
+  /** All actions ({@code GET /actions} is not paged). */
+  public List<Action> listActions() {
+    return listActions(ActionQuery.all());
+  }
+
+  /** The actions matching {@code query} ({@code GET /actions} is not paged). */
+  public List<Action> listActions(ActionQuery query) {
+    Objects.requireNonNull(query, "query");
+    List<Action> list = execute(actions.listActions(query.resourceName(), query.resourceId(),
+        query.serviceId(), orNull(query.statuses()), query.requestId()));
+    return list == null ? List.of() : list;
+  }
+
+  // ---------------------------------------------------------------- asynchronous operations
+
+  /** Creates an instance ({@code POST /compute/instances}). */
+  public AsyncOperation<Action> beginCreateInstance(CreateInstanceRequest request) {
+    Objects.requireNonNull(request, "request");
+    return tracker.begin("createInstance", instances.createInstance(request, marker()), dryRun);
+  }
+
+  /** Runs an operation on an instance ({@code PATCH /compute/instances/{id}}). */
+  public AsyncOperation<Action> beginPatchInstance(long instanceId,
+      InstanceOperationRequest request) {
+    Objects.requireNonNull(request, "request");
+    return tracker.begin("patchInstance",
+        instances.patchInstance(instanceId, request, marker()), dryRun);
+  }
+
+  /** Runs {@code operation} on an instance, without options. */
+  public AsyncOperation<Action> beginPatchInstance(long instanceId, InstanceOperation operation) {
+    Objects.requireNonNull(operation, "operation");
+    return beginPatchInstance(instanceId, new InstanceOperationRequest().operation(operation));
+  }
+
+  /** Starts an instance. */
+  public AsyncOperation<Action> beginStartInstance(long instanceId) {
+    return beginPatchInstance(instanceId, InstanceOperation.START);
+  }
+
+  /** Stops an instance. */
+  public AsyncOperation<Action> beginStopInstance(long instanceId) {
+    return beginPatchInstance(instanceId, InstanceOperation.STOP);
+  }
+
+  /** Reboots an instance. */
+  public AsyncOperation<Action> beginRebootInstance(long instanceId) {
+    return beginPatchInstance(instanceId, InstanceOperation.REBOOT);
+  }
+
+  /** Deletes an (INACTIVE) instance without a change reference. */
+  public AsyncOperation<Action> beginDeleteInstance(long instanceId) {
+    return beginDeleteInstance(instanceId, null);
+  }
+
+  /**
+   * Deletes an (INACTIVE) instance ({@code DELETE /compute/instances/{id}}).
+   *
+   * @param changeReference e.g. {@code RFC_123}, or null; without one the body is {@code {}}
+   */
+  public AsyncOperation<Action> beginDeleteInstance(long instanceId, String changeReference) {
+    return tracker.begin("deleteInstance", instances.deleteInstance(instanceId, marker(),
+        new DeleteInstanceRequest().changeReference(changeReference)), dryRun);
+  }
+
+  /** Snapshots an instance ({@code POST /compute/instances/{id}/snapshots}). */
+  public AsyncOperation<Action> beginCreateSnapshot(long instanceId,
+      CreateSnapshotRequest request) {
+    Objects.requireNonNull(request, "request");
+    return tracker.begin("createInstanceSnapshot",
+        instances.createInstanceSnapshot(instanceId, request, marker()), dryRun);
+  }
+
+  /** Creates an Overdrive instance ({@code POST /storage/overdrive}). */
+  public AsyncOperation<Action> beginCreateOverdrive(CreateOverdriveRequest request) {
+    Objects.requireNonNull(request, "request");
+    return tracker.begin("createOverdrive", overdrive.createOverdrive(request, marker()), dryRun);
+  }
+
+  /** Runs an operation on an Overdrive instance ({@code PATCH /storage/overdrive/{id}}). */
+  public AsyncOperation<Action> beginPatchOverdrive(long overdriveId,
+      OverdriveOperationRequest request) {
+    Objects.requireNonNull(request, "request");
+    return tracker.begin("patchOverdrive",
+        overdrive.patchOverdrive(overdriveId, request, marker()), dryRun);
+  }
+
+  /** Starts an Overdrive instance. */
+  public AsyncOperation<Action> beginStartOverdrive(long overdriveId) {
+    return beginPatchOverdrive(overdriveId,
+        new OverdriveOperationRequest().operation(OverdriveOperation.START));
+  }
+
+  /** Stops an Overdrive instance's nodes and the instance itself; cannot be undone. */
+  public AsyncOperation<Action> beginStopOverdrive(long overdriveId) {
+    return beginPatchOverdrive(overdriveId,
+        new OverdriveOperationRequest().operation(OverdriveOperation.STOP));
+  }
+
+  /** Deletes an Overdrive instance ({@code DELETE /storage/overdrive/{id}}). */
+  public AsyncOperation<Action> beginDeleteOverdrive(long overdriveId) {
+    return tracker.begin("deleteOverdrive", overdrive.deleteOverdrive(overdriveId, marker()),
+        dryRun);
+  }
+
+  /** The {@code ITCare-DryRun} header argument of a generated mutating method. */
+  private Boolean marker() {
+    return dryRun ? Boolean.TRUE : null;
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /**
+   * Releases the connection pool and dispatcher threads (unless the {@code OkHttpClient} was
+   * supplied by the caller). ITCare has no logout: the token simply expires. A view's close does
+   * nothing.
+   */
+  @Override
+  public void close() {
+    runtime.close();
+  }
+
+  @Override
+  public String toString() {
+    return "ItCareClient{baseUrl=" + runtime.baseUrl() + ", tokenUrl=" + tokenUrl
+        + ", clientId=" + clientId + (dryRun ? ", dryRun" : "") + '}';
+  }
+
+  /**
+   * Builds an {@link ItCareClient}. Required: {@link #clientId}, {@link #clientSecret}; the rest
+   * (see {@link ClientBuilder}) has defaults. Not thread-safe.
+   */
+  public static final class Builder extends ClientBuilder<Builder> {
+    private String clientId;
+    private String clientSecret;
+    private String tokenUrl = DEFAULT_TOKEN_URL;
+    private String scope;
+    private boolean dryRun;
+    private final List<ProgressListener<Action>> listeners = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The OAuth client id (shown by {@code toString()}). */
+    public Builder clientId(String clientId) {
+      this.clientId = clientId;
+      return this;
+    }
+
+    /** The OAuth client secret (never shown, logged or put in an exception message). */
+    public Builder clientSecret(String clientSecret) {
+      this.clientSecret = clientSecret;
+      return this;
+    }
+
+    /**
+     * The full URL of the token endpoint, called exactly as given (default {@value
+     * ItCareClient#DEFAULT_TOKEN_URL}); {@code https} unless loopback.
+     */
+    public Builder tokenUrl(String tokenUrl) {
+      this.tokenUrl = tokenUrl;
+      return this;
+    }
+
+    /** The {@code scope} of token requests (public clients send {@code openid}); default none. */
+    public Builder scope(String scope) {
+      this.scope = scope;
+      return this;
+    }
+
+    /** Sends every mutating request with {@code ITCare-DryRun: true} (default false). */
+    public Builder dryRun(boolean dryRun) {
+      this.dryRun = dryRun;
+      return this;
+    }
+
+    /** Told about every status change of every action this client polls (logs, progress bars). */
+    public Builder progressListener(ProgressListener<Action> listener) {
+      listeners.add(Objects.requireNonNull(listener, "progressListener"));
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the setting that is missing or invalid (e.g. a
+     *     plain {@code http} base or token URL to a non-loopback host)
+     */
+    public ItCareClient build() {
+      String id = requireText(clientId, "clientId");
+      String secret = requireText(clientSecret, "clientSecret");
+      String tokenEndpoint = HttpsGuard.requireHttps("tokenUrl", tokenUrl).toString();
+      ClientSettings settings = settings(DEFAULT_BASE_URL, RetryOptions.defaults());
+      Gson gson = JSON.createGson().create();
+      ClientRuntime base = settings.runtime(API, gson, new ItCareErrorParser()).build();
+      try {
+        // a token request changes nothing server-side: safe to retry like a GET
+        ItCareTokenSource source = new ItCareTokenSource(
+            base.withOptions(CallOptions.retry(RetryMode.ALWAYS)), tokenEndpoint,
+            BasicCredentials.of(id, secret), scope);
+        TokenCache.Builder cache = TokenCache.builder(source).name(API).clock(settings.clock());
+        settings.executor().ifPresent(cache::executor);
+        settings.tokenRefreshMargin().ifPresent(cache::refreshMargin);
+        settings.tokenExpiryMargin().ifPresent(cache::expiryMargin);
+        Interceptor auth = new BearerAuthInterceptor(cache.build());
+        ClientRuntime runtime =
+            base.withAuthentication(dryRun ? new DryRunInterceptor(auth) : auth);
+        ActionTracker tracker = new ActionTracker(runtime, gson, settings.pollOptions(),
+            settings.scheduler().orElse(null), listeners, settings.transport().callTimeout());
+        return new ItCareClient(runtime, tracker, dryRun, id, tokenEndpoint);
+      } catch (RuntimeException e) {
+        base.close();
+        throw e;
+      }
+    }
+
+    @Override
+    public String toString() {
+      String baseUrl = configuredBaseUrl();
+      return "ItCareClient.Builder{baseUrl=" + (baseUrl == null ? DEFAULT_BASE_URL : baseUrl)
+          + ", tokenUrl=" + tokenUrl + ", clientId=" + clientId + '}';
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.b2bsdk.itcare;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.b2bsdk.core.error.ErrorBodyParser;
+import dev.b2bsdk.core.error.ErrorDetails;
+import dev.b2bsdk.core.error.FieldProblem;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Reads ITCare error bodies. Never throws.
+ *
+ * <ul>
+ *   <li>ITCare: {@code {status, errorCode, errorDesc, errorMessage}} → code {@code errorCode},
+ *       message {@code errorMessage} (else {@code errorDesc}); when the code is about a field
+ *       ({@code INVALID_FIELD_VALUE}) {@code errorDesc} names the field and becomes a
+ *       {@link FieldProblem}.</li>
+ *   <li>Keycloak token endpoint: {@code {error, error_description}} → code {@code error},
+ *       message {@code error_description}.</li>
+ *   <li>Most ITCare error statuses have an empty body; that, HTML from a proxy or any other
+ *       shape yields {@link ErrorDetails#EMPTY} (the status still types the exception).</li>
+ * </ul>
+ */
+final class ItCareErrorParser implements ErrorBodyParser {
+
+  /** OAuth error codes are lower-case snake case ({@code invalid_client}). */
+  private static final Pattern OAUTH_CODE = Pattern.compile("[a-z0-9_]+");
+
+  @Override
+  public ErrorDetails parse(int status, String contentType, String body) {
+    if (body == null || body.isBlank()) {
+      return ErrorDetails.EMPTY;
+    }
+    JsonObject json;
+    try {
+      JsonElement element = JsonParser.parseString(body);
+      if (!element.isJsonObject()) {
+        return ErrorDetails.EMPTY;
+      }
+      json = element.getAsJsonObject();
+    } catch (RuntimeException e) {
+      return ErrorDetails.EMPTY; // not JSON: an HTML error page, a truncated body
+    }
+    String errorCode = text(json, "errorCode");
+    String errorMessage = text(json, "errorMessage");
+    String errorDesc = text(json, "errorDesc");
+    if (errorCode != null || errorMessage != null || errorDesc != null) {
+      return itCare(errorCode, errorMessage, errorDesc);
+    }
+    String error = text(json, "error");
+    if (error != null) {
+      // Keycloak's {error, error_description}; a Spring Boot default body also has a textual
+      // "error" ("Bad Request") next to "message": only a snake-case value is a code
+      String code = OAUTH_CODE.matcher(error).matches() ? error : null;
+      String message = first(text(json, "error_description"), text(json, "message"));
+      return ErrorDetails.of(code, message != null ? message : (code == null ? error : null));
+    }
+    String message = text(json, "message");
+    return message == null ? ErrorDetails.EMPTY : ErrorDetails.of(null, message);
+  }
+
+  private static ErrorDetails itCare(String code, String message, String desc) {
+    boolean aboutField = desc != null && code != null
+        && code.toUpperCase(Locale.ROOT).contains("FIELD");
+    List<FieldProblem> problems = aboutField
+        ? List.of(new FieldProblem(desc, message, code))
+        : List.of();
+    return new ErrorDetails(code, first(message, desc), problems);
+  }
+
+  private static String first(String a, String b) {
+    return a != null ? a : b;
+  }
+
+  /** A non-blank string member, or null (absent, null, number, object). */
+  private static String text(JsonObject json, String name) {
+    JsonElement e = json.get(name);
+    if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+      return null;
+    }
+    String s = e.getAsString();
+    return s.isBlank() ? null : s;
+  }
+}

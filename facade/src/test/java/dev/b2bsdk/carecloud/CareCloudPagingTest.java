@@ -1,0 +1,365 @@
+package dev.b2bsdk.carecloud;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.b2bsdk.carecloud.CareCloudMock.ENTERPRISE;
+import static dev.b2bsdk.carecloud.CareCloudMock.list;
+import static dev.b2bsdk.carecloud.CareCloudMock.loginOk;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.b2bsdk.core.paging.PagedIterable;
+import dev.b2bsdk.generated.carecloud.model.Card;
+import dev.b2bsdk.generated.carecloud.model.Customer;
+import dev.b2bsdk.generated.carecloud.model.Language;
+import dev.b2bsdk.generated.carecloud.model.SegmentRecord;
+import dev.b2bsdk.generated.carecloud.model.Voucher;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code count}/{@code offset} paging of every CareCloud list, against WireMock. */
+class CareCloudPagingTest {
+
+  private static final String LANGUAGE = "cs, en-gb;q=0.8";
+
+  private CareCloudMock mock;
+  private CareCloudEnterpriseClient client;
+
+  @BeforeEach
+  void start() {
+    mock = new CareCloudMock();
+    mock.stubLogins(loginOk("tok-A", mock.clock.instant().plus(Duration.ofHours(7)),
+        ZoneId.of("Europe/Prague")));
+    client = mock.enterprise().acceptLanguage(LANGUAGE).build();
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    mock.close();
+  }
+
+  private void stubPage(String path, int offset, String body) {
+    mock.wm.stubFor(get(urlPathEqualTo(ENTERPRISE + path))
+        .withQueryParam("offset", equalTo(String.valueOf(offset)))
+        .willReturn(okJson(body)));
+  }
+
+  private static List<String> ids(String prefix, int from, int to) {
+    return IntStream.range(from, to).mapToObj(i -> prefix + i).collect(Collectors.toList());
+  }
+
+  private List<LoggedRequest> pages(String path) {
+    return mock.gets(ENTERPRISE + path);
+  }
+
+  private static List<String> offsets(List<LoggedRequest> requests) {
+    List<String> out = new ArrayList<>();
+    for (LoggedRequest r : requests) {
+      out.add(r.queryParameter("offset").firstValue());
+    }
+    return out;
+  }
+
+  @Test
+  void walksSeveralPagesSendingFiltersSortAndLanguageWithEveryPage() {
+    for (int offset = 0; offset < 5; offset += 2) {
+      stubPage("customers", offset,
+          list("customers", "customer_id", ids("c", offset, Math.min(offset + 2, 5)), 5));
+    }
+    CustomerQuery query = CustomerQuery.builder()
+        .email("john@example.com").phone("420123456789").customerSourceId("src-1")
+        .firstName("John").lastName("Smith").birthdate(LocalDate.of(1985, 2, 12))
+        .emailList(List.of("a@example.com", "b@example.com")).customerIds(List.of("x1", "x2"))
+        .sort(Sort.descending("last_change"))
+        .build();
+
+    List<String> got = client.listCustomers(query).withPageSize(2).stream()
+        .map(Customer::getCustomerId).collect(Collectors.toList());
+
+    assertThat(got).containsExactly("c0", "c1", "c2", "c3", "c4");
+    List<LoggedRequest> requests = pages("customers");
+    assertThat(offsets(requests)).containsExactly("0", "2", "4");
+    for (LoggedRequest r : requests) {
+      assertThat(r.queryParameter("count").firstValue()).isEqualTo("2");
+      assertThat(r.queryParameter("email").firstValue()).isEqualTo("john@example.com");
+      assertThat(r.queryParameter("phone").firstValue()).isEqualTo("420123456789");
+      assertThat(r.queryParameter("customer_source_id").firstValue()).isEqualTo("src-1");
+      assertThat(r.queryParameter("first_name").firstValue()).isEqualTo("John");
+      assertThat(r.queryParameter("last_name").firstValue()).isEqualTo("Smith");
+      assertThat(r.queryParameter("birthdate").firstValue()).isEqualTo("1985-02-12");
+      assertThat(r.queryParameter("email_list[]").values())
+          .containsExactly("a@example.com", "b@example.com");
+      assertThat(r.queryParameter("customer_ids[]").values()).containsExactly("x1", "x2");
+      assertThat(r.queryParameter("sort_field").firstValue()).isEqualTo("last_change");
+      assertThat(r.queryParameter("sort_direction").firstValue()).isEqualTo("DESC");
+      assertThat(r.getHeader("Accept-Language")).isEqualTo(LANGUAGE);
+      assertThat(r.getHeader("Authorization")).isEqualTo("Bearer tok-A");
+    }
+  }
+
+  @Test
+  void cardAndVoucherFiltersTravelWithEveryPage() {
+    for (int offset = 0; offset < 3; offset += 2) {
+      stubPage("cards", offset, list("cards", "card_id", ids("k", offset, Math.min(offset + 2, 3)), 3));
+      stubPage("vouchers", offset,
+          list("vouchers", "voucher_id", ids("v", offset, Math.min(offset + 2, 3)), 3));
+    }
+    List<Card> cards = toList(client.listCards(CardQuery.builder().customerId("c1")
+        .cardNumber("1000000000016").cardTypeId("t1").state(1).valid(true)
+        .sort(Sort.ascending("card_number")).build()).withPageSize(2));
+    List<Voucher> vouchers = toList(client.listVouchers(VoucherQuery.builder().customerId("c1")
+        .code("SUMMER").storeId("s1").valid(true).applied(false).rewardId("r1").build())
+        .withPageSize(2));
+
+    assertThat(cards).extracting(Card::getCardId).containsExactly("k0", "k1", "k2");
+    assertThat(vouchers).extracting(Voucher::getVoucherId).containsExactly("v0", "v1", "v2");
+    for (LoggedRequest r : pages("cards")) {
+      assertThat(r.getQueryParams().keySet()).contains("customer_id", "card_number",
+          "card_type_id", "state", "is_valid", "sort_field", "sort_direction", "count", "offset");
+      assertThat(r.queryParameter("state").firstValue()).isEqualTo("1");
+      assertThat(r.queryParameter("is_valid").firstValue()).isEqualTo("true");
+      assertThat(r.queryParameter("sort_direction").firstValue()).isEqualTo("ASC");
+      assertThat(r.getHeader("Accept-Language")).isEqualTo(LANGUAGE);
+    }
+    for (LoggedRequest r : pages("vouchers")) {
+      assertThat(r.getQueryParams().keySet()).contains("customer_id", "code", "store_id",
+          "is_valid", "is_applied", "reward_id", "count", "offset")
+          .doesNotContain("sort_field", "sort_direction");
+      assertThat(r.queryParameter("is_applied").firstValue()).isEqualTo("false");
+      assertThat(r.getHeader("Accept-Language")).isEqualTo(LANGUAGE);
+    }
+    assertThat(offsets(pages("cards"))).containsExactly("0", "2");
+    assertThat(offsets(pages("vouchers"))).containsExactly("0", "2");
+  }
+
+  @Test
+  void rewardAndSegmentFiltersTravelWithEveryPage() {
+    for (int offset = 0; offset < 3; offset += 2) {
+      stubPage("rewards", offset, list("rewards", "reward_id", ids("r", offset, Math.min(offset + 2, 3)), 3));
+      stubPage("segments", offset,
+          list("segments", "segment_id", ids("g", offset, Math.min(offset + 2, 3)), 3));
+    }
+    assertThat(toList(client.listRewards(RewardQuery.builder().code("R1").rewardGroup(2)
+        .automated(false).build()).withPageSize(2))).hasSize(3);
+    assertThat(toList(client.listSegments(SegmentQuery.builder()
+        .segmentGroupIds(List.of("sg1", "sg2")).build()).withPageSize(2))).hasSize(3);
+    for (LoggedRequest r : pages("rewards")) {
+      assertThat(r.queryParameter("code").firstValue()).isEqualTo("R1");
+      assertThat(r.queryParameter("reward_group").firstValue()).isEqualTo("2");
+      assertThat(r.queryParameter("is_automated").firstValue()).isEqualTo("false");
+    }
+    for (LoggedRequest r : pages("segments")) {
+      assertThat(r.queryParameter("segment_group_ids[]").values()).containsExactly("sg1", "sg2");
+    }
+    assertThat(pages("rewards")).hasSize(2);
+    assertThat(pages("segments")).hasSize(2);
+  }
+
+  @Test
+  void aServerThatCapsThePageSizeIsFollowedByTheOffsetItReached() {
+    for (int offset = 0; offset < 45; offset += 20) {
+      stubPage("stores", offset,
+          list("stores", "store_id", ids("s", offset, Math.min(offset + 20, 45)), 45));
+    }
+    assertThat(toList(client.listStores().withPageSize(50))).hasSize(45);
+    List<LoggedRequest> requests = pages("stores");
+    assertThat(offsets(requests)).containsExactly("0", "20", "40");
+    assertThat(requests).allSatisfy(r ->
+        assertThat(r.queryParameter("count").firstValue()).isEqualTo("50"));
+  }
+
+  @Test
+  void aRequestedPageSizeAboveTheMaximumIsClampedTo1000() {
+    stubPage("countries", 0, list("countries", "country_id", List.of("cz", "sk"), 2));
+    assertThat(toList(client.listCountries().withPageSize(5000))).hasSize(2);
+    assertThat(pages("countries").get(0).queryParameter("count").firstValue()).isEqualTo("1000");
+  }
+
+  @Test
+  void theDefaultPageSizeIs100() {
+    stubPage("currencies", 0, list("currencies", "currency_id", List.of("czk"), 1));
+    assertThat(toList(client.listCurrencies())).hasSize(1);
+    assertThat(pages("currencies").get(0).queryParameter("count").firstValue()).isEqualTo("100");
+  }
+
+  @Test
+  void anEmptyMiddlePageIsSkipped() {
+    stubPage("stores", 0, list("stores", "store_id", List.of("s0", "s1"), 6));
+    stubPage("stores", 2, list("stores", "store_id", List.of(), 6));
+    stubPage("stores", 4, list("stores", "store_id", List.of("s4", "s5"), 6));
+    assertThat(toList(client.listStores().withPageSize(2))).hasSize(4);
+    assertThat(offsets(pages("stores"))).containsExactly("0", "2", "4");
+  }
+
+  /** A server ignoring {@code offset} repeats its first page: the walk still ends at the total. */
+  @Test
+  void aServerRepeatingTheSamePageStopsAtTheTotal() {
+    mock.wm.stubFor(get(urlPathEqualTo(ENTERPRISE + "stores"))
+        .willReturn(okJson(list("stores", "store_id", List.of("s0", "s1"), 5))));
+    assertThat(toList(client.listStores().withPageSize(2))).hasSize(6);
+    assertThat(offsets(pages("stores"))).containsExactly("0", "2", "4");
+  }
+
+  @Test
+  void withoutATotalAShortPageEndsTheWalk() {
+    stubPage("stores", 0, list("stores", "store_id", List.of("s0", "s1"), null));
+    stubPage("stores", 2, list("stores", "store_id", List.of("s2"), null));
+    assertThat(toList(client.listStores().withPageSize(2))).hasSize(3);
+    assertThat(pages("stores")).hasSize(2);
+  }
+
+  @Test
+  void aGrowingTotalIsFollowed() {
+    stubPage("stores", 0, list("stores", "store_id", List.of("s0", "s1"), 4));
+    stubPage("stores", 2, list("stores", "store_id", List.of("s2", "s3"), 5));
+    stubPage("stores", 4, list("stores", "store_id", List.of("s4"), 5));
+    assertThat(toList(client.listStores().withPageSize(2))).hasSize(5);
+  }
+
+  @Test
+  void earlyTerminationFetchesNoFurtherPage() {
+    for (int offset = 0; offset < 100; offset += 10) {
+      stubPage("stores", offset,
+          list("stores", "store_id", ids("s", offset, offset + 10), 1000));
+    }
+    assertThat(client.listStores().withPageSize(10).stream().limit(15).count()).isEqualTo(15);
+    assertThat(offsets(pages("stores"))).containsExactly("0", "10");
+
+    mock.wm.resetRequests();
+    for (Object store : client.listStores().withPageSize(10)) {
+      assertThat(store).isNotNull();
+      break;
+    }
+    assertThat(offsets(pages("stores"))).containsExactly("0");
+  }
+
+  @Test
+  void nothingIsFetchedUntilTheFirstItemIsAskedFor() {
+    PagedIterable<?> lazy = client.listStores();
+    assertThat(lazy).isNotNull();
+    assertThat(mock.all()).isEmpty();
+  }
+
+  @Test
+  void aFailedPageSurfacesTypedAndTheNextAttemptResendsIt() {
+    stubPage("stores", 0, list("stores", "store_id", List.of("s0", "s1"), 4));
+    mock.stubSequence(() -> get(urlPathEqualTo(ENTERPRISE + "stores"))
+            .withQueryParam("offset", equalTo("2")),
+        CareCloudMock.error(404, "not_found_exception", "gone"),
+        okJson(list("stores", "store_id", List.of("s2", "s3"), 4)));
+    var it = client.listStores().withPageSize(2).iterator();
+    it.next();
+    it.next();
+    assertThatThrownBy(it::hasNext)
+        .isInstanceOf(dev.b2bsdk.core.error.NotFoundException.class);
+    assertThat(it.hasNext()).isTrue();
+    assertThat(it.next()).isNotNull();
+  }
+
+  static Stream<Arguments> everyPagedList() {
+    return Stream.of(
+        op("listCustomers", "customers", "customers", c -> c.listCustomers()),
+        op("listCustomerCards", "customers/c1/cards", "cards", c -> c.listCustomerCards("c1")),
+        op("listCustomerVouchers", "customers/c1/vouchers", "vouchers",
+            c -> c.listCustomerVouchers("c1")),
+        op("listCustomerRewards", "customers/c1/rewards", "rewards",
+            c -> c.listCustomerRewards("c1")),
+        op("listCustomerStatusRecords", "customers/c1/status-records", "status_records",
+            c -> c.listCustomerStatusRecords("c1")),
+        op("listCards", "cards", "cards", c -> c.listCards()),
+        op("listCardTypes", "card-types", "card_types", c -> c.listCardTypes()),
+        op("listVouchers", "vouchers", "vouchers", c -> c.listVouchers()),
+        op("listRewards", "rewards", "rewards", c -> c.listRewards()),
+        op("listSegments", "segments", "segments", c -> c.listSegments()),
+        op("listSegmentGroups", "segment-groups", "segment_groups",
+            c -> c.listSegmentGroups()),
+        op("listStores", "stores", "stores", c -> c.listStores()),
+        op("listCountries", "countries", "countries", c -> c.listCountries()),
+        op("listCurrencies", "currencies", "currencies", c -> c.listCurrencies()),
+        op("listCustomerSources", "customer-sources", "customer_sources",
+            c -> c.listCustomerSources()),
+        op("listCustomerTypes", "customer-types", "customer_types",
+            c -> c.listCustomerTypes()),
+        op("listStatuses", "statuses", "statuses", c -> c.listStatuses()));
+  }
+
+  private static Arguments op(String name, String path, String plural,
+      Function<CareCloudEnterpriseClient, PagedIterable<?>> call) {
+    return Arguments.of(name, path, plural, call);
+  }
+
+  /** Each of the 17 paged operations reads its own envelope over two pages. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyPagedList")
+  void everyPagedListWalksItsEnvelope(String name, String path, String plural,
+      Function<CareCloudEnterpriseClient, PagedIterable<?>> call) {
+    stubPage(path, 0, list(plural, "id", List.of("a", "b"), 3));
+    stubPage(path, 2, list(plural, "id", List.of("c"), 3));
+    assertThat(toList(call.apply(client).withPageSize(2))).hasSize(3).doesNotContainNull();
+    List<LoggedRequest> requests = pages(path);
+    assertThat(offsets(requests)).containsExactly("0", "2");
+    assertThat(requests).allSatisfy(r -> {
+      assertThat(r.queryParameter("count").firstValue()).isEqualTo("2");
+      assertThat(r.getHeader("Accept-Language")).isEqualTo(LANGUAGE);
+    });
+  }
+
+  @Test
+  void languagesAndSegmentRecordsAreOneRequestLists() {
+    mock.wm.stubFor(get(urlPathEqualTo(ENTERPRISE + "languages"))
+        .willReturn(okJson(list("languages", "language_id", List.of("cs", "en", "de"), 3))));
+    mock.wm.stubFor(get(urlPathEqualTo(ENTERPRISE + "segments/g1/segment-records"))
+        .willReturn(okJson(list("segment_records", "customer_id", List.of("c1", "c2"), 2))));
+    assertThat(client.listLanguages()).extracting(Language::getLanguageId)
+        .containsExactly("cs", "en", "de");
+    assertThat(client.listSegmentRecords("g1")).extracting(SegmentRecord::getCustomerId)
+        .containsExactly("c1", "c2");
+    LoggedRequest languages = pages("languages").get(0);
+    assertThat(languages.getQueryParams()).isEmpty();
+    assertThat(languages.getHeader("Accept-Language")).isEqualTo(LANGUAGE);
+    assertThat(pages("segments/g1/segment-records")).hasSize(1);
+  }
+
+  @Test
+  void anEmptyDataEnvelopeIsAnEmptyList() {
+    mock.wm.stubFor(get(urlPathEqualTo(ENTERPRISE + "languages")).willReturn(okJson("{}")));
+    assertThat(client.listLanguages()).isEmpty();
+    stubPage("stores", 0, "{\"data\":null}");
+    assertThat(toList(client.listStores())).isEmpty();
+  }
+
+  @Test
+  void queriesRejectTooManyFilterValuesAndCarryNoPersonalDataInToString() {
+    List<String> tooMany = ids("c", 0, 1001);
+    assertThatThrownBy(() -> CustomerQuery.builder().customerIds(tooMany).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("customerIds")
+        .hasMessageContaining("1000");
+    assertThat(CustomerQuery.builder().email("john@example.com").build().toString())
+        .contains("email").doesNotContain("john@example.com");
+    assertThatThrownBy(() -> client.listCustomerCards(" "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("customerId");
+  }
+
+  private static <T> List<T> toList(PagedIterable<T> items) {
+    List<T> out = new ArrayList<>();
+    items.forEach(out::add);
+    return out;
+  }
+}

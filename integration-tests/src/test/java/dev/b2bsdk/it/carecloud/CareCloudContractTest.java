@@ -1,0 +1,155 @@
+package dev.b2bsdk.it.carecloud;
+
+import dev.b2bsdk.carecloud.CareCloudCustomerClient;
+import dev.b2bsdk.carecloud.CareCloudEnterpriseClient;
+import dev.b2bsdk.carecloud.CustomerQuery;
+import dev.b2bsdk.carecloud.Device;
+import dev.b2bsdk.carecloud.DeviceSetup;
+import dev.b2bsdk.carecloud.DeviceTokenStore;
+import dev.b2bsdk.carecloud.LoginType;
+import dev.b2bsdk.carecloud.Sort;
+import dev.b2bsdk.generated.carecloud.invoker.JSON;
+import dev.b2bsdk.it.contract.ContractClients;
+import dev.b2bsdk.it.contract.ContractStubs;
+import dev.b2bsdk.it.contract.ContractSuite;
+import dev.b2bsdk.it.contract.FacadeClientTarget;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Contract tests of CareCloud, run for each interface on its own base path: the operations of
+ * {@code specs/carecloud.yaml} marked {@code x-interfaces: [enterprise]} through a
+ * {@link CareCloudEnterpriseClient} (login and logout included), those marked {@code customer}
+ * through a {@link CareCloudCustomerClient} (device token, customer login and logout through the
+ * client's helpers). Requests and stubbed responses are validated against the spec (see
+ * {@link ContractSuite}).
+ */
+class CareCloudContractTest {
+  private static final String PROJECT = "/webservice/rest-api";
+  private static final String ENTERPRISE = PROJECT + "/enterprise-interface/v1.0";
+  private static final String CUSTOMER = PROJECT + "/customer-interface/v1.0";
+  private static ContractSuite suite;
+
+  @BeforeAll
+  static void start() {
+    suite = ContractSuite.builder("carecloud")
+        .generatedPackage("dev.b2bsdk.generated.carecloud.api")
+        .gson(JSON.createGson().create())
+        .surface("enterprise-interface", ENTERPRISE, op -> op.interfaces().contains("enterprise"),
+            CareCloudContractTest::enterprise)
+        .surface("customer-interface", CUSTOMER, op -> op.interfaces().contains("customer"),
+            CareCloudContractTest::customer)
+        // requests the clients make by themselves: a fresh client logs in / creates its device
+        // token on its first call, and logs out when closed
+        .override("loginUser", call -> {
+          call.withFreshClient("listCountries");
+          return null;
+        })
+        .override("logoutUser", call -> {
+          call.withFreshClient("listCountries");
+          return null;
+        })
+        .override("createToken", call -> {
+          call.withFreshClient("listCountries");
+          return null;
+        })
+        // the customer client's helpers fill in the device token and build the bodies
+        .override("updateToken", call -> {
+          call.client(CareCloudCustomerClient.class)
+              .updateDevice(DeviceSetup.of("en", false, true), "push-token-1");
+          return null;
+        })
+        .override("loginCustomer", call -> {
+          call.client(CareCloudCustomerClient.class)
+              .loginCustomer(LoginType.EMAIL, "[email protected]", ContractClients.SECRET);
+          return null;
+        })
+        .override("logoutCustomer", call -> {
+          call.client(CareCloudCustomerClient.class).logoutCustomer();
+          return null;
+        })
+        // requests the facade builds itself: offset paging, filters, sorting
+        .facadeCase("enterprise-interface", "listCustomers", "listCustomers(query).firstPage()",
+            call -> {
+              call.client(CareCloudEnterpriseClient.class).listCustomers(CustomerQuery.builder()
+                  .email("[email protected]").birthdate(LocalDate.of(1990, 4, 18))
+                  .customerIds(List.of("86e05cdb6e7a1e0e3c7e1c0d"))
+                  .sort(Sort.descending("last_change")).build()).firstPage();
+              return null;
+            })
+        .facadeCase("enterprise-interface", "listSegmentRecords", "listSegmentRecords(id)",
+            call -> {
+              call.client(CareCloudEnterpriseClient.class).listSegmentRecords("8b1c47b5d4f3a2e1");
+              return null;
+            })
+        .facadeCase("enterprise-interface", "listLanguages", "listLanguages()", call -> {
+          call.client(CareCloudEnterpriseClient.class).listLanguages();
+          return null;
+        })
+        .facadeCase("customer-interface", "listCustomerVouchers",
+            "listCustomerVouchers(id).firstPage()", call -> {
+              call.client(CareCloudCustomerClient.class)
+                  .listCustomerVouchers("86e05cdb6e7a1e0e3c7e1c0d").firstPage();
+              return null;
+            })
+        .facadeCase("customer-interface", "listCards", "listCards().firstPage()", call -> {
+          call.client(CareCloudCustomerClient.class).listCards().firstPage();
+          return null;
+        })
+        .build();
+  }
+
+  private static FacadeClientTarget<CareCloudEnterpriseClient> enterprise(ContractStubs stubs) {
+    CareCloudEnterpriseClient client =
+        ContractClients.testDefaults(CareCloudEnterpriseClient.builder())
+            .baseUrl(stubs.rootUrl() + PROJECT)
+            .externalApplicationId("82de12eb8b138791e678fd11c3")
+            .login(ContractClients.CLIENT_ID)
+            .password(ContractClients.SECRET)
+            .build();
+    return new FacadeClientTarget<>(client, client::executeForResponse, s -> {
+      s.stubOperation("loginUser", ENTERPRISE);
+      s.stubOperation("logoutUser", ENTERPRISE);
+    });
+  }
+
+  private static FacadeClientTarget<CareCloudCustomerClient> customer(ContractStubs stubs) {
+    CareCloudCustomerClient client =
+        ContractClients.testDefaults(CareCloudCustomerClient.builder())
+            .baseUrl(stubs.rootUrl() + PROJECT)
+            .externalApplicationId("82de12eb8b138791e678fd11c3")
+            .device(Device.builder().id("contract-device-1").system("Android 14")
+                .name("Pixel 8").type("phone").build())
+            .setup(DeviceSetup.of("en", false, true))
+            // a store of its own: each fresh client must create its device token
+            .tokenStore(DeviceTokenStore.inMemory())
+            .build();
+    return new FacadeClientTarget<>(client, client::executeForResponse, s -> {
+      s.stubOperation("createToken", CUSTOMER);
+      s.stubOperation("logoutCustomer", CUSTOMER);
+    });
+  }
+
+  @AfterAll
+  static void stop() {
+    if (suite != null) {
+      suite.close();
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicNode> everyOperationMatchesTheSpec() {
+    return suite.dynamicTests();
+  }
+
+  @Test
+  void everyOperationHasAContractTest() {
+    suite.assertCoverage();
+  }
+}

@@ -1,0 +1,80 @@
+package dev.b2bsdk.it.shopapp;
+
+import dev.b2bsdk.generated.shopapp.invoker.JSON;
+import dev.b2bsdk.it.contract.ContractClients;
+import dev.b2bsdk.it.contract.ContractStubs;
+import dev.b2bsdk.it.contract.ContractSuite;
+import dev.b2bsdk.it.contract.FacadeClientTarget;
+import dev.b2bsdk.shopapp.ShopApplicationClient;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Contract tests of the Shop Application API: every operation of {@code specs/shopapp.yaml}
+ * called through a {@link ShopApplicationClient} against WireMock, the client's requests (its
+ * own {@code GET /token} included) and the stubbed responses validated against the spec (see
+ * {@link ContractSuite}).
+ */
+class ShopAppContractTest {
+  private static ContractSuite suite;
+
+  @BeforeAll
+  static void start() {
+    suite = ContractSuite.builder("shopapp")
+        .generatedPackage("dev.b2bsdk.generated.shopapp.api")
+        .gson(JSON.createGson().create())
+        .surface("shopapp", "/", op -> true, ShopAppContractTest::client)
+        // the client requests its token by itself: a fresh client must authenticate first
+        .override("getToken", call -> {
+          call.withFreshClient("listPrestations");
+          return null;
+        })
+        .facadeCase("shopapp", "listInterfaces", "listInterfaces()", call -> {
+          call.client(ShopApplicationClient.class).listInterfaces();
+          return null;
+        })
+        .facadeCase("shopapp", "getInterfacePrestation", "getInterfacePrestation(key, code)",
+            call -> {
+              call.client(ShopApplicationClient.class).getInterfacePrestation(
+                  UUID.fromString("e831c78b-a576-4aad-8d5f-d594b0ccadbe"), "CLICKCOLLECT");
+              return null;
+            })
+        .facadeCase("shopapp", "listPrestations", "listCatalogue()", call -> {
+          call.client(ShopApplicationClient.class).listCatalogue();
+          return null;
+        })
+        .build();
+  }
+
+  private static FacadeClientTarget<ShopApplicationClient> client(ContractStubs stubs) {
+    ShopApplicationClient client = ContractClients.testDefaults(ShopApplicationClient.builder())
+        .baseUrl(stubs.rootUrl())
+        .clientId(ContractClients.CLIENT_ID)
+        .clientSecret(ContractClients.SECRET)
+        .build();
+    return new FacadeClientTarget<>(client, client::executeForResponse,
+        s -> s.stubOperation("getToken", "/"));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (suite != null) {
+      suite.close();
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicNode> everyOperationMatchesTheSpec() {
+    return suite.dynamicTests();
+  }
+
+  @Test
+  void everyOperationHasAContractTest() {
+    suite.assertCoverage();
+  }
+}
