@@ -1,6 +1,6 @@
 package dev.b2bsdk.carecloud;
 
-import dev.b2bsdk.core.error.ApiException;
+import dev.b2bsdk.core.client.ServiceClient;
 import dev.b2bsdk.core.http.ClientRuntime;
 import dev.b2bsdk.core.paging.OffsetPaging;
 import dev.b2bsdk.core.paging.PagedIterable;
@@ -44,21 +44,17 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import retrofit2.Call;
-import retrofit2.Response;
 
 /**
  * Everything the enterprise and the customer client share, written once: the generated API
- * interfaces both interfaces serve, call execution with CareCloud's error refinement, a lazy
+ * interfaces both interfaces serve, a lazy
  * {@code list…} per paged operation, the non-paged lists, and the project-time helpers.
  * Package-private: users see these methods on {@link CareCloudEnterpriseClient} and
  * {@link CareCloudCustomerClient}.
  */
-abstract class AbstractCareCloudClient implements AutoCloseable {
+abstract class AbstractCareCloudClient extends ServiceClient {
 
-  final ClientRuntime runtime;
   final ZoneId zone;
   final String acceptLanguage;
 
@@ -79,7 +75,7 @@ abstract class AbstractCareCloudClient implements AutoCloseable {
 
   /** @param runtime the authenticated runtime (or a view of it) */
   AbstractCareCloudClient(ClientRuntime runtime, ZoneId zone, String acceptLanguage) {
-    this.runtime = runtime;
+    super(runtime);
     this.zone = zone;
     this.acceptLanguage = acceptLanguage;
     this.cardTypesApi = runtime.create(CardTypesApi.class);
@@ -168,61 +164,6 @@ abstract class AbstractCareCloudClient implements AutoCloseable {
   /** Vouchers ({@code /vouchers}); update, delete and apply are enterprise only. */
   public VouchersApi vouchersApi() {
     return vouchersApi;
-  }
-
-  // ------------------------------------------------------------------ execution
-
-  /**
-   * Executes a call of one of this client's APIs and returns its body ({@code null} for 204).
-   *
-   * @throws ApiException the typed exception for the failure: {@code AuthenticationException}
-   *     (401, 403, no token), {@link InterfaceNotAllowedException} (an operation of the other
-   *     interface), {@code NotFoundException}, {@code ValidationException} (400, with
-   *     {@code invalid_params} as {@link ApiException#problems()}), {@code ThrottledException},
-   *     {@code ServerException}, {@code TransportException}, {@code MalformedResponseException}
-   */
-  public <T> T execute(Call<T> call) {
-    try {
-      return runtime.execute(call);
-    } catch (ApiException e) {
-      throw InterfaceNotAllowedException.refine(e);
-    }
-  }
-
-  /** Like {@link #execute} but returns the whole successful response (status, headers, body). */
-  public <T> Response<T> executeForResponse(Call<T> call) {
-    try {
-      return runtime.executeForResponse(call);
-    } catch (ApiException e) {
-      throw InterfaceNotAllowedException.refine(e);
-    }
-  }
-
-  /**
-   * Enqueues a call; the future completes with its body or fails with the exceptions
-   * {@link #execute} throws. Cancelling the future cancels the HTTP call.
-   */
-  public <T> CompletableFuture<T> executeAsync(Call<T> call) {
-    // the response future itself: cancelling it cancels the HTTP call (a derived stage would not)
-    CompletableFuture<Response<T>> source = runtime.calls().executeForResponseAsync(call);
-    CompletableFuture<T> result = new CompletableFuture<>() {
-      @Override
-      public boolean cancel(boolean mayInterruptIfRunning) {
-        source.cancel(mayInterruptIfRunning);
-        return super.cancel(mayInterruptIfRunning);
-      }
-    };
-    source.whenComplete((value, failure) -> {
-      if (failure == null) {
-        result.complete(value.body());
-        return;
-      }
-      Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-          ? failure.getCause() : failure;
-      result.completeExceptionally(cause instanceof ApiException
-          ? InterfaceNotAllowedException.refine((ApiException) cause) : cause);
-    });
-    return result;
   }
 
   // ------------------------------------------------------------------ paged lists

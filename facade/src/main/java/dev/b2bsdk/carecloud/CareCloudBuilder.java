@@ -93,6 +93,7 @@ abstract class CareCloudBuilder<B extends CareCloudBuilder<B>> extends ClientBui
   static ClientRuntime runtime(ClientSettings settings, InterfaceUrl iface) {
     return settings.runtime(CareCloudClients.API, JSON.createGson().create(),
             new CareCloudErrorParser())
+        .exceptionRefiner(InterfaceNotAllowedException::refine)
         .baseUrl(iface.resolve(settings.baseUrl()))
         .build();
   }

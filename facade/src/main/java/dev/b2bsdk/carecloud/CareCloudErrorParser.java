@@ -3,8 +3,7 @@ package dev.b2bsdk.carecloud;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import dev.b2bsdk.core.error.ErrorBodyParser;
+import dev.b2bsdk.core.error.JsonErrorBodyParser;
 import dev.b2bsdk.core.error.ErrorDetails;
 import dev.b2bsdk.core.error.FieldProblem;
 import java.util.ArrayList;
@@ -22,12 +21,11 @@ import java.util.StringJoiner;
  * type anywhere (a number for {@code name}, a string for {@code error}) costs that field, not
  * the whole parse. Never throws; empty, HTML or truncated bodies give {@link ErrorDetails#EMPTY}.
  */
-final class CareCloudErrorParser implements ErrorBodyParser {
+final class CareCloudErrorParser extends JsonErrorBodyParser {
 
   @Override
-  public ErrorDetails parse(int status, String contentType, String body) {
-    JsonElement root = root(body);
-    JsonElement value = root instanceof JsonObject ? ((JsonObject) root).get("error") : null;
+  protected ErrorDetails parse(int status, JsonObject root) {
+    JsonElement value = root.get("error");
     if (value == null || !value.isJsonObject()) {
       // {"error": "text"} from a proxy or an older endpoint: keep the text
       return value != null && value.isJsonPrimitive()
@@ -44,24 +42,13 @@ final class CareCloudErrorParser implements ErrorBodyParser {
   static String errorData(String body, String field) {
     JsonObject error = errorObject(body);
     JsonElement data = error == null ? null : error.get("error_data");
-    return data != null && data.isJsonObject() ? text(data.getAsJsonObject().get(field)) : null;
+    return data != null && data.isJsonObject() ? valueText(data.getAsJsonObject().get(field)) : null;
   }
 
   private static JsonObject errorObject(String body) {
-    JsonElement root = root(body);
-    JsonElement error = root instanceof JsonObject ? ((JsonObject) root).get("error") : null;
+    JsonObject root = object(body);
+    JsonElement error = root == null ? null : root.get("error");
     return error != null && error.isJsonObject() ? error.getAsJsonObject() : null;
-  }
-
-  private static JsonElement root(String body) {
-    if (body == null || body.isBlank()) {
-      return null;
-    }
-    try {
-      return JsonParser.parseString(body);
-    } catch (RuntimeException e) {
-      return null; // not JSON (an HTML page from a proxy, a truncated body)
-    }
   }
 
   private static List<FieldProblem> invalidParams(JsonElement errorData) {
@@ -76,8 +63,8 @@ final class CareCloudErrorParser implements ErrorBodyParser {
     for (JsonElement p : params.getAsJsonArray()) {
       if (p.isJsonObject()) {
         JsonObject o = p.getAsJsonObject();
-        problems.add(new FieldProblem(text(o.get("name")), text(o.get("message")),
-            text(o.get("reason"))));
+        problems.add(new FieldProblem(valueText(o.get("name")), valueText(o.get("message")),
+            valueText(o.get("reason"))));
       }
     }
     return problems;
@@ -85,7 +72,7 @@ final class CareCloudErrorParser implements ErrorBodyParser {
 
   private static String firstText(JsonObject o, String... names) {
     for (String name : names) {
-      String value = text(o.get(name));
+      String value = valueText(o.get(name));
       if (value != null && !value.isBlank()) {
         return value;
       }
@@ -94,7 +81,7 @@ final class CareCloudErrorParser implements ErrorBodyParser {
   }
 
   /** A value as text: strings and numbers as is, an array of them dotted (a field path). */
-  private static String text(JsonElement e) {
+  private static String valueText(JsonElement e) {
     if (e == null || e.isJsonNull()) {
       return null;
     }

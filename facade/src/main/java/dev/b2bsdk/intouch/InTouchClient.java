@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import dev.b2bsdk.core.auth.BasicAuthInterceptor;
 import dev.b2bsdk.core.auth.BasicCredentials;
 import dev.b2bsdk.core.client.ClientBuilder;
+import dev.b2bsdk.core.client.ServiceClient;
 import dev.b2bsdk.core.client.ClientSettings;
 import dev.b2bsdk.core.http.CallOptions;
 import dev.b2bsdk.core.http.ClientRuntime;
@@ -38,9 +39,7 @@ import dev.b2bsdk.generated.intouch.model.Store;
 import dev.b2bsdk.generated.intouch.model.StorePage;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
-import retrofit2.Call;
 import retrofit2.Response;
 
 /**
@@ -81,7 +80,7 @@ import retrofit2.Response;
  * {@link dev.b2bsdk.core.error.ApiException#problems()} (field, message, level as code) and its
  * message.
  */
-public final class InTouchClient implements AutoCloseable {
+public final class InTouchClient extends ServiceClient {
 
   /** The API's name in exceptions, logs and the user agent. */
   public static final String API = "InTouch";
@@ -91,7 +90,6 @@ public final class InTouchClient implements AutoCloseable {
 
   private static final Gson GSON = JSON.createGson().create();
 
-  private final ClientRuntime runtime;
   private final String username;
   private final InTouchPages pages;
   private final AboutApi about;
@@ -105,7 +103,7 @@ public final class InTouchClient implements AutoCloseable {
   private final CommentsApi comments;
 
   private InTouchClient(ClientRuntime runtime, String username) {
-    this.runtime = runtime;
+    super(runtime);
     this.username = username;
     this.pages = new InTouchPages(runtime);
     this.about = runtime.create(AboutApi.class);
@@ -273,27 +271,6 @@ public final class InTouchClient implements AutoCloseable {
   }
 
   /**
-   * Executes a call of one of this client's API interfaces.
-   *
-   * @return the body ({@code null} for an empty 204)
-   * @throws dev.b2bsdk.core.error.ApiException or a subtype for an error status, a transport
-   *     failure or an unreadable body
-   */
-  public <T> T execute(Call<T> call) {
-    return runtime.execute(call);
-  }
-
-  /** Like {@link #execute} but returns the whole successful response (status, {@code Location}). */
-  public <T> Response<T> executeForResponse(Call<T> call) {
-    return runtime.executeForResponse(call);
-  }
-
-  /** Enqueues the call; the future fails with the exceptions {@link #execute} throws. */
-  public <T> CompletableFuture<T> executeAsync(Call<T> call) {
-    return runtime.executeAsync(call);
-  }
-
-  /**
    * A view of this client whose calls carry {@code options} (extra headers, retry mode), sharing
    * its connections and limits. Use the view's own API accessors; its {@code close()} does nothing.
    */
@@ -301,11 +278,6 @@ public final class InTouchClient implements AutoCloseable {
     return new InTouchClient(runtime.withOptions(options), username);
   }
 
-  /** Releases the connections and threads the SDK created (not those of a supplied OkHttpClient). */
-  @Override
-  public void close() {
-    runtime.close();
-  }
 
   @Override
   public String toString() {

@@ -3,8 +3,7 @@ package dev.b2bsdk.intouch;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import dev.b2bsdk.core.error.ErrorBodyParser;
+import dev.b2bsdk.core.error.JsonErrorBodyParser;
 import dev.b2bsdk.core.error.ErrorDetails;
 import dev.b2bsdk.core.error.FieldProblem;
 import java.util.ArrayList;
@@ -18,12 +17,11 @@ import java.util.StringJoiner;
  * joins the problems ({@code surname: must not be empty; ...}). No error code: InTouch has none.
  * Anything else (empty, HTML, other JSON) yields {@link ErrorDetails#EMPTY}; never throws.
  */
-final class InTouchErrorParser implements ErrorBodyParser {
+final class InTouchErrorParser extends JsonErrorBodyParser {
 
   @Override
-  public ErrorDetails parse(int status, String contentType, String body) {
-    JsonObject json = object(body);
-    if (json == null || !(json.get("problems") instanceof JsonArray)) {
+  protected ErrorDetails parse(int status, JsonObject json) {
+    if (!(json.get("problems") instanceof JsonArray)) {
       return ErrorDetails.EMPTY;
     }
     List<FieldProblem> problems = new ArrayList<>();
@@ -41,25 +39,5 @@ final class InTouchErrorParser implements ErrorBodyParser {
       }
     }
     return new ErrorDetails(null, message.length() == 0 ? null : message.toString(), problems);
-  }
-
-  private static JsonObject object(String body) {
-    if (body == null || body.isBlank()) {
-      return null;
-    }
-    try {
-      JsonElement element = JsonParser.parseString(body);
-      return element.isJsonObject() ? element.getAsJsonObject() : null;
-    } catch (RuntimeException e) {
-      return null; // not JSON (a proxy's HTML page, a truncated body)
-    }
-  }
-
-  private static String text(JsonElement element) {
-    if (element == null || !element.isJsonPrimitive()) {
-      return null;
-    }
-    String value = element.getAsString();
-    return value.isBlank() ? null : value;
   }
 }

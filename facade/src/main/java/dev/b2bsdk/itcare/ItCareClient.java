@@ -8,6 +8,7 @@ import dev.b2bsdk.core.auth.BasicCredentials;
 import dev.b2bsdk.core.auth.BearerAuthInterceptor;
 import dev.b2bsdk.core.auth.TokenCache;
 import dev.b2bsdk.core.client.ClientBuilder;
+import dev.b2bsdk.core.client.ServiceClient;
 import dev.b2bsdk.core.client.ClientSettings;
 import dev.b2bsdk.core.http.CallOptions;
 import dev.b2bsdk.core.http.ClientRuntime;
@@ -39,10 +40,7 @@ import dev.b2bsdk.generated.itcare.model.Service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import okhttp3.Interceptor;
-import retrofit2.Call;
-import retrofit2.Response;
 
 /**
  * Client of the ITCare API (Cegedim Cloud): the generated Retrofit interfaces, already
@@ -84,7 +82,7 @@ import retrofit2.Response;
  * never reached the server; token requests always, as they change nothing). Thread-safe;
  * {@link #close()} releases the connection pool unless you supplied the {@code OkHttpClient}.
  */
-public final class ItCareClient implements AutoCloseable {
+public final class ItCareClient extends ServiceClient {
 
   /** The API name in exceptions and the user agent. */
   public static final String API = "ITCare";
@@ -101,7 +99,6 @@ public final class ItCareClient implements AutoCloseable {
   public static final CallOptions DRY_RUN =
       CallOptions.builder().header(DryRunInterceptor.HEADER, "true").build();
 
-  private final ClientRuntime runtime;
   private final ActionTracker tracker;
   private final boolean clientDryRun;
   private final boolean dryRun;
@@ -116,7 +113,7 @@ public final class ItCareClient implements AutoCloseable {
 
   private ItCareClient(ClientRuntime runtime, ActionTracker tracker, boolean clientDryRun,
       String clientId, String tokenUrl) {
-    this.runtime = runtime;
+    super(runtime);
     this.tracker = tracker;
     this.clientDryRun = clientDryRun;
     this.dryRun = clientDryRun || "true".equalsIgnoreCase(
@@ -170,26 +167,6 @@ public final class ItCareClient implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------- execution
-
-  /**
-   * Executes a call made with one of the API interfaces and returns its body.
-   *
-   * @throws dev.b2bsdk.core.error.ApiException or a subtype for an error status, a transport
-   *     failure, a token failure or an unreadable body
-   */
-  public <T> T execute(Call<T> call) {
-    return runtime.execute(call);
-  }
-
-  /** Like {@link #execute} but returns the whole response (status, headers, body). */
-  public <T> Response<T> executeForResponse(Call<T> call) {
-    return runtime.executeForResponse(call);
-  }
-
-  /** Enqueues a call; the future fails with the exceptions {@link #execute} throws. */
-  public <T> CompletableFuture<T> executeAsync(Call<T> call) {
-    return runtime.executeAsync(call);
-  }
 
   /**
    * A view of this client whose requests carry {@code options} (extra headers, retry mode),
@@ -369,15 +346,6 @@ public final class ItCareClient implements AutoCloseable {
 
   // ---------------------------------------------------------------- lifecycle
 
-  /**
-   * Releases the connection pool and dispatcher threads (unless the {@code OkHttpClient} was
-   * supplied by the caller). ITCare has no logout: the token simply expires. A view's close does
-   * nothing.
-   */
-  @Override
-  public void close() {
-    runtime.close();
-  }
 
   @Override
   public String toString() {

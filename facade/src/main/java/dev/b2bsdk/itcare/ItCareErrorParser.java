@@ -1,9 +1,7 @@
 package dev.b2bsdk.itcare;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import dev.b2bsdk.core.error.ErrorBodyParser;
+import dev.b2bsdk.core.error.JsonErrorBodyParser;
 import dev.b2bsdk.core.error.ErrorDetails;
 import dev.b2bsdk.core.error.FieldProblem;
 import java.util.List;
@@ -24,26 +22,13 @@ import java.util.regex.Pattern;
  *       shape yields {@link ErrorDetails#EMPTY} (the status still types the exception).</li>
  * </ul>
  */
-final class ItCareErrorParser implements ErrorBodyParser {
+final class ItCareErrorParser extends JsonErrorBodyParser {
 
   /** OAuth error codes are lower-case snake case ({@code invalid_client}). */
   private static final Pattern OAUTH_CODE = Pattern.compile("[a-z0-9_]+");
 
   @Override
-  public ErrorDetails parse(int status, String contentType, String body) {
-    if (body == null || body.isBlank()) {
-      return ErrorDetails.EMPTY;
-    }
-    JsonObject json;
-    try {
-      JsonElement element = JsonParser.parseString(body);
-      if (!element.isJsonObject()) {
-        return ErrorDetails.EMPTY;
-      }
-      json = element.getAsJsonObject();
-    } catch (RuntimeException e) {
-      return ErrorDetails.EMPTY; // not JSON: an HTML error page, a truncated body
-    }
+  protected ErrorDetails parse(int status, JsonObject json) {
     String errorCode = text(json, "errorCode");
     String errorMessage = text(json, "errorMessage");
     String errorDesc = text(json, "errorDesc");
@@ -75,13 +60,7 @@ final class ItCareErrorParser implements ErrorBodyParser {
     return a != null ? a : b;
   }
 
-  /** A non-blank string member, or null (absent, null, number, object). */
   private static String text(JsonObject json, String name) {
-    JsonElement e = json.get(name);
-    if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-      return null;
-    }
-    String s = e.getAsString();
-    return s.isBlank() ? null : s;
+    return text(json.get(name));
   }
 }

@@ -3,6 +3,7 @@ package dev.b2bsdk.shopapp;
 import dev.b2bsdk.core.auth.BearerAuthInterceptor;
 import dev.b2bsdk.core.auth.TokenCache;
 import dev.b2bsdk.core.client.ClientBuilder;
+import dev.b2bsdk.core.client.ServiceClient;
 import dev.b2bsdk.core.client.ClientSettings;
 import dev.b2bsdk.core.http.CallOptions;
 import dev.b2bsdk.core.http.ClientRuntime;
@@ -17,9 +18,6 @@ import dev.b2bsdk.generated.shopapp.model.Prestation;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import retrofit2.Call;
-import retrofit2.Response;
 
 /**
  * Client of the Shop Application API (Cegid): the service catalogue ("prestations") and the
@@ -52,7 +50,7 @@ import retrofit2.Response;
  * {@link RetryOptions#defaults()}, no politeness limits. Nothing is paged: lists are plain
  * {@link List}s.
  */
-public final class ShopApplicationClient implements AutoCloseable {
+public final class ShopApplicationClient extends ServiceClient {
 
   /** The API's name in exceptions, logs and the user agent. */
   public static final String API = "Shop Application";
@@ -60,14 +58,13 @@ public final class ShopApplicationClient implements AutoCloseable {
   /** The vendor's documented base URL, used unless {@link Builder#baseUrl} says otherwise. */
   public static final String DEFAULT_BASE_URL = "https://api.cegid.shop-application.io";
 
-  private final ClientRuntime runtime;
   private final String clientId;
   private final InterfacesApi interfaces;
   private final InterfacePrestationsApi interfacePrestations;
   private final CatalogueApi catalogue;
 
   private ShopApplicationClient(ClientRuntime runtime, String clientId) {
-    this.runtime = runtime;
+    super(runtime);
     this.clientId = clientId;
     this.interfaces = runtime.create(InterfacesApi.class);
     this.interfacePrestations = runtime.create(InterfacePrestationsApi.class);
@@ -131,27 +128,6 @@ public final class ShopApplicationClient implements AutoCloseable {
   }
 
   /**
-   * Executes a call of one of this client's API interfaces.
-   *
-   * @return the body ({@code null} for an empty 204)
-   * @throws dev.b2bsdk.core.error.ApiException or a subtype for an error status, a transport
-   *     failure, an unreadable body or an unobtainable token
-   */
-  public <T> T execute(Call<T> call) {
-    return runtime.execute(call);
-  }
-
-  /** Like {@link #execute} but returns the whole successful response (status, headers). */
-  public <T> Response<T> executeForResponse(Call<T> call) {
-    return runtime.executeForResponse(call);
-  }
-
-  /** Enqueues the call; the future fails with the exceptions {@link #execute} throws. */
-  public <T> CompletableFuture<T> executeAsync(Call<T> call) {
-    return runtime.executeAsync(call);
-  }
-
-  /**
    * A view of this client whose calls carry {@code options} (extra headers, retry mode), sharing
    * its connections and token. Use the view's own API accessors; its {@code close()} does nothing.
    */
@@ -159,11 +135,6 @@ public final class ShopApplicationClient implements AutoCloseable {
     return new ShopApplicationClient(runtime.withOptions(options), clientId);
   }
 
-  /** Releases the connections and threads the SDK created (not those of a supplied OkHttpClient). */
-  @Override
-  public void close() {
-    runtime.close();
-  }
 
   @Override
   public String toString() {

@@ -1,9 +1,7 @@
 package dev.b2bsdk.shopapp;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import dev.b2bsdk.core.error.ErrorBodyParser;
+import dev.b2bsdk.core.error.JsonErrorBodyParser;
 import dev.b2bsdk.core.error.ErrorDetails;
 
 /**
@@ -14,39 +12,15 @@ import dev.b2bsdk.core.error.ErrorDetails;
  * becomes a {@code ValidationException} whose message says the route is unknown. Anything else
  * (empty, HTML, other JSON) yields {@link ErrorDetails#EMPTY}; never throws.
  */
-final class ShopApplicationErrorParser implements ErrorBodyParser {
+final class ShopApplicationErrorParser extends JsonErrorBodyParser {
 
   @Override
-  public ErrorDetails parse(int status, String contentType, String body) {
-    JsonObject json = object(body);
-    if (json == null) {
-      return ErrorDetails.EMPTY;
-    }
+  protected ErrorDetails parse(int status, JsonObject json) {
     String message = text(json.get("message"));
     if (message == null) {
       // tolerate {"error": "..."}: some error paths may put the text there
       message = text(json.get("error"));
     }
     return message == null ? ErrorDetails.EMPTY : ErrorDetails.of(null, message);
-  }
-
-  private static JsonObject object(String body) {
-    if (body == null || body.isBlank()) {
-      return null;
-    }
-    try {
-      JsonElement element = JsonParser.parseString(body);
-      return element.isJsonObject() ? element.getAsJsonObject() : null;
-    } catch (RuntimeException e) {
-      return null; // not JSON (a proxy's HTML page, a truncated body)
-    }
-  }
-
-  private static String text(JsonElement element) {
-    if (element == null || !element.isJsonPrimitive() || !element.getAsJsonPrimitive().isString()) {
-      return null;
-    }
-    String value = element.getAsString();
-    return value.isBlank() ? null : value;
   }
 }

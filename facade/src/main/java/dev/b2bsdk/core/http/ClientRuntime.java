@@ -1,6 +1,7 @@
 package dev.b2bsdk.core.http;
 
 import com.google.gson.Gson;
+import dev.b2bsdk.core.error.ApiException;
 import dev.b2bsdk.core.error.ErrorBodyParser;
 import java.io.Closeable;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -253,6 +255,7 @@ public final class ClientRuntime implements Closeable {
     private ErrorBodyParser errorParser = ErrorBodyParser.none();
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
+    private UnaryOperator<ApiException> exceptionRefiner = UnaryOperator.identity();
 
     private Builder(String api) {
       this.api = Objects.requireNonNull(api, "api");
@@ -312,6 +315,12 @@ public final class ClientRuntime implements Closeable {
       return this;
     }
 
+    /** Turns a mapped error-status exception into an API-specific subtype (default: identity). */
+    public Builder exceptionRefiner(UnaryOperator<ApiException> refiner) {
+      this.exceptionRefiner = Objects.requireNonNull(refiner, "exceptionRefiner");
+      return this;
+    }
+
     /** How retries and rate limits wait; tests record instead of sleeping. */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -355,7 +364,7 @@ public final class ClientRuntime implements Closeable {
         b.addNetworkInterceptor(new RedactingHttpLogger(logLevel));
       }
       Shared shared = new Shared(api, url, b.build(), gson != null ? gson : new Gson(),
-          new ErrorMapper(api, errorParser, clock), clock, supplied == null,
+          new ErrorMapper(api, errorParser, clock, exceptionRefiner), clock, supplied == null,
           closed, false);
       return new ClientRuntime(shared, authentication, CallOptions.NONE);
     }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -27,6 +28,8 @@ public final class ErrorMapper {
   /** The most of an error body that is read and handed to the parser. */
   public static final int ERROR_BODY_LIMIT = 64 * 1024;
 
+  private final UnaryOperator<ApiException> refiner;
+
   private final String api;
   private final ErrorBodyParser parser;
   private final Clock clock;
@@ -37,6 +40,15 @@ public final class ErrorMapper {
 
   /** @param clock compares an HTTP-date {@code Retry-After} with now */
   public ErrorMapper(String api, ErrorBodyParser parser, Clock clock) {
+    this(api, parser, clock, UnaryOperator.identity());
+  }
+
+  /**
+   * @param refiner turns a mapped error-status exception into an API-specific subtype (e.g.
+   *     CareCloud's 403 {@code interface_not_allowed}); identity for most APIs
+   */
+  public ErrorMapper(String api, ErrorBodyParser parser, Clock clock, UnaryOperator<ApiException> refiner) {
+    this.refiner = Objects.requireNonNull(refiner, "refiner");
     this.api = Objects.requireNonNull(api, "api");
     this.parser = parser == null ? ErrorBodyParser.none() : parser;
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -77,7 +89,7 @@ public final class ErrorMapper {
         .body(text)
         .detail(readFailure);
     RetryAfter.parse(response.header("Retry-After"), clock).ifPresent(b::retryAfter);
-    return ApiExceptions.forStatus(b);
+    return refiner.apply(ApiExceptions.forStatus(b));
   }
 
   /** The exception for a non-2xx response, reading {@code response.body()}. */
