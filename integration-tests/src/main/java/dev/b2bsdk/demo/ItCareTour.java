@@ -1,0 +1,142 @@
+package dev.b2bsdk.demo;
+
+import com.google.gson.JsonObject;
+import dev.b2bsdk.core.polling.AsyncOperation;
+import dev.b2bsdk.core.polling.OperationResult;
+import dev.b2bsdk.core.polling.PollResponse;
+import dev.b2bsdk.core.polling.Poller;
+import dev.b2bsdk.generated.itcare.model.Action;
+import dev.b2bsdk.generated.itcare.model.Instance;
+import dev.b2bsdk.itcare.InstanceQuery;
+import dev.b2bsdk.itcare.ItCareClient;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+
+/**
+ * ITCare: list every instance (paged), pick the first ACTIVE one, stop it as a dry run (was the
+ * {@code ITCare-DryRun} header echoed?), then - writes allowed - stop it for real and wait for
+ * the action, one dot per {@code GET /actions/{id}} and each status change on the line.
+ */
+final class ItCareTour implements ApiTour {
+
+  private static final Pattern ACTION_PATH = Pattern.compile(".*/actions/\\d+");
+
+  private final Targets.ItCare target;
+  private final TourContext context;
+
+  ItCareTour(Targets.ItCare target, TourContext context) {
+    this.target = target;
+    this.context = context;
+  }
+
+  @Override
+  public List<ImplicitStep> implicitSteps() {
+    // the token endpoint is called exactly as configured: match its own path
+    String tokenPath = HttpUrl.get(target.tokenUrl()).encodedPath();
+    String label = tokenPath.endsWith("/openid-connect/token")
+        ? "POST .../openid-connect/token" : "POST " + tokenPath;
+    return List.of(new ImplicitStep("token", "POST", tokenPath, label));
+  }
+
+  @Override
+  public void run(Steps steps, JsonObject summary) {
+    AtomicReference<Console.ProgressLine> waiting = new AtomicReference<>();
+    try (ItCareClient itcare = context.configure(ItCareClient.builder(), steps.trace())
+        .baseUrl(target.baseUrl())
+        .tokenUrl(target.tokenUrl())
+        .clientId(target.clientId())
+        .clientSecret(target.clientSecret())
+        .progressListener((previous, current) -> {
+          Console.ProgressLine line = waiting.get();
+          if (line != null) {
+            line.append(" " + current.rawStatus());
+          }
+        })
+        .build()) {
+      AtomicReference<Instance> firstActive = new AtomicReference<>();
+      PageCount instances = steps.run("list instances",
+          () -> PageCount.walk(context.paged(itcare.listInstances(InstanceQuery.all())), i -> {
+            if (firstActive.get() == null && "ACTIVE".equals(i.getStatus())) {
+              firstActive.set(i);
+            }
+          }), count -> count.describe("instances"));
+      summary.addProperty("instances", instances.items());
+      summary.addProperty("pages", instances.pages());
+      summary.addProperty("pageSize", instances.pageSize());
+      summary.addProperty("writes", context.writes());
+
+      Instance active = firstActive.get();
+      if (active == null) {
+        steps.note("pick an ACTIVE instance", "none: nothing to stop");
+        return;
+      }
+      long id = active.getId();
+      summary.addProperty("instanceId", id);
+      steps.note("pick an ACTIVE instance", id + " " + active.getName());
+
+      OperationResult<Action> dryRun = steps.run("stop (dry run)",
+          () -> itcare.withOptions(ItCareClient.DRY_RUN).beginStopInstance(id)
+              .waitForCompletion(),
+          r -> r.dryRunEchoed() ? "accepted, ITCare-DryRun echoed: nothing was done"
+              : "accepted, but ITCare-DryRun NOT echoed: the server may have acted");
+      summary.addProperty("dryRunEchoed", dryRun.dryRunEchoed());
+
+      if (!context.writes()) {
+        steps.note("stop for real", "skipped: read-only run (pass --allow-writes)");
+        return;
+      }
+      stopForReal(itcare, id, steps, summary, waiting);
+    }
+  }
+
+  private void stopForReal(ItCareClient itcare, long id, Steps steps, JsonObject summary,
+      AtomicReference<Console.ProgressLine> waiting) {
+    AsyncOperation<Action> operation = steps.run("stop for real",
+        () -> itcare.beginStopInstance(id),
+        op -> op.tracked() ? "accepted: action " + op.operationId()
+            : "accepted without an action id: nothing to wait for");
+    JsonObject action = new JsonObject();
+    summary.add("action", action);
+    if (!operation.tracked()) {
+      action.add("id", null);
+      action.addProperty("status", "ACCEPTED");
+      action.addProperty("polls", 0);
+      return;
+    }
+    Poller<Action> poller = operation.poller().orElseThrow();
+    String initial = poller.lastResponse().map(PollResponse::rawStatus).orElse("accepted");
+    action.addProperty("id", Long.parseLong(operation.operationId()));
+    action.addProperty("status", initial);
+    action.addProperty("polls", 0);
+
+    AtomicInteger polls = new AtomicInteger();
+    steps.trace().listener(exchange -> {
+      if (exchange.ok() && exchange.method().equals("GET")
+          && ACTION_PATH.matcher(exchange.url().encodedPath()).matches()) {
+        polls.incrementAndGet();
+        Console.ProgressLine line = waiting.get();
+        if (line != null) {
+          line.append(".");
+        }
+      }
+    });
+    try {
+      steps.progress("wait for action " + operation.operationId(), initial, line -> {
+        waiting.set(line);
+        return operation.waitForCompletion();
+      }, done -> "after " + polls.get() + (polls.get() == 1 ? " poll" : " polls"));
+      action.addProperty("status", poller.lastResponse()
+          .map(PollResponse::rawStatus).orElse("SUCCESS"));
+    } catch (Steps.StepFailed e) {
+      poller.lastResponse().ifPresent(r -> action.addProperty("status", r.rawStatus()));
+      throw e;
+    } finally {
+      waiting.set(null);
+      steps.trace().listener(null);
+      action.addProperty("polls", polls.get());
+    }
+  }
+}
