@@ -47,8 +47,10 @@ public final class Redactor {
       "refreshtoken", "bearertoken", "idtoken", "tokenid", "apikey", "authorization",
       "sessionid");
 
+  // The string value's loop is possessive (*+): Java matches a greedy loop over an alternation
+  // recursively, one stack frame chain per character, and overflows on a value of ~2000 chars.
   private static final Pattern JSON_FIELD = Pattern.compile(
-      "\"([^\"\\\\]{1,64})\"(\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"?|[^,{}\\[\\]\\s\"]+)");
+      "\"([^\"\\\\]{1,64})\"(\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*+\"?|[^,{}\\[\\]\\s\"]+)");
   private static final Pattern FORM_FIELD = Pattern.compile(
       "(^|[?&;\\s])([A-Za-z0-9_.\\-\\[\\]]{1,64})=([^&\\s\"]*)");
   private static final Pattern AUTH_SCHEME = Pattern.compile(

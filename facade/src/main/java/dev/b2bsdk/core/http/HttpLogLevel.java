@@ -11,6 +11,6 @@ public enum HttpLogLevel {
   BASIC,
   /** {@link #BASIC} plus request and response headers. */
   HEADERS,
-  /** {@link #HEADERS} plus the first KiB of textual bodies. */
+  /** {@link #HEADERS} plus the first 4 KiB of textual bodies (request and response). */
   BODY
 }
