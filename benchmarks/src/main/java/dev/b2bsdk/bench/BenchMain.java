@@ -38,12 +38,13 @@ import org.openjdk.jmh.util.ListStatistics;
  * Runs every benchmark of this module and reports the issue's metrics: prints a table and
  * writes {@code results.json}.
  *
- * <p><b>Side by side.</b> All JMH benchmarks run in one {@link Runner} pass (one fork each); the
- * full run repeats the pass ({@code rounds}), so that the two sides of a ratio are measured
- * alternately and a slow phase of the machine hits both. A ratio is the ratio of the means over
- * every measured iteration of every round; its error is propagated from the two 99.9 %
- * confidence half-widths; the per-round ratios are kept too. Heap and CPU are measured in
- * separate JVMs ({@link PagingHeapMain} with {@code -Xmx64m}, {@link PollingCpuMain}).
+ * <p><b>Side by side.</b> The sides of each ratio are measured in the same JMH benchmark, call
+ * after call in rotating order ({@link HttpBenchmarks}, {@link PagingBenchmarks}): every
+ * measured iteration gives one ratio, and a ratio is the mean of those, with its 99.9 %
+ * confidence half-width. All JMH benchmarks run in one {@link Runner} pass (one fork each); the
+ * full run repeats the pass ({@code rounds}: a new JVM, new JIT decisions) and keeps the
+ * per-round ratios. Heap and CPU are measured in separate JVMs ({@link PagingHeapMain} with
+ * {@code -Xmx64m}, {@link PollingCpuMain}).
  *
  * <p>Usage: {@code java -jar benchmarks.jar [--quick] [--out results.json] [--rounds n]}.
  */
@@ -52,15 +53,18 @@ public final class BenchMain {
   private static final String HTTP = HttpBenchmarks.class.getName() + ".";
   private static final String TOKEN = TokenBenchmark.class.getName() + ".";
   private static final String PAGING = PagingBenchmarks.class.getName() + ".";
+  private static final String LAYERS = LayersBenchmark.class.getName() + ".";
 
   private final boolean quick;
   private final Path out;
   private final int rounds;
   private final Path logDir;
-  /** benchmark method name → iteration scores of every round; and per round. */
-  private final Map<String, ListStatistics> scores = new TreeMap<>();
-  private final List<Map<String, Double>> roundMeans = new ArrayList<>();
-  private final Map<String, String> units = new TreeMap<>();
+  /**
+   * Per-iteration values of every round, by series name ("smallGet.facadeUs",
+   * "smallGet.ratioRaw", "tokenFastPath.ns", ...), and the same per round.
+   */
+  private final Map<String, ListStatistics> series = new TreeMap<>();
+  private final List<Map<String, ListStatistics>> perRound = new ArrayList<>();
 
   private BenchMain(boolean quick, Path out, int rounds) {
     this.quick = quick;
@@ -83,7 +87,7 @@ public final class BenchMain {
           System.exit(2);
       }
     }
-    new BenchMain(quick, out, rounds != null ? rounds : quick ? 1 : 3).run();
+    new BenchMain(quick, out, rounds != null ? rounds : quick ? 1 : 4).run();
   }
 
   private void run() throws Exception {
@@ -114,14 +118,14 @@ public final class BenchMain {
         List.of(quick ? "3" : "5"), "polling-cpu.log", 5);
 
     Report report = new Report();
-    Ratio smallGet = ratio("smallGet_facade", "smallGet_raw");
-    Ratio page100 = ratio("page100_facade", "page100_raw");
-    Ratio stock = ratio("smallGet_facade", "smallGet_stock");
-    Ratio stockPage = ratio("page100_facade", "page100_stock");
-    Ratio paging = ratio("loopback_helper", "loopback_rawLoop");
-    Ratio pagingMem = ratio("inMemory_helper", "inMemory_rawLoop");
-    ListStatistics token = scores.get("tokenFastPath");
-    ListStatistics floor = scores.get("floor_volatileReadAndClock");
+    Ratio smallGet = ratio("smallGet", "ratioRaw", "facadeUs", "rawUs");
+    Ratio page100 = ratio("page100", "ratioRaw", "facadeUs", "rawUs");
+    Ratio stock = ratio("smallGet", "ratioStock", "facadeUs", "stockUs");
+    Ratio stockPage = ratio("page100", "ratioStock", "facadeUs", "stockUs");
+    Ratio paging = ratio("pagingLoopback", "ratio", "helperItemsPerS", "rawItemsPerS");
+    Ratio pagingMem = ratio("pagingInMemory", "ratio", "helperItemsPerS", "rawItemsPerS");
+    ListStatistics token = series.get("tokenFastPath.ns");
+    ListStatistics floor = series.get("floor_volatileReadAndClock.ns");
 
     boolean tokenNoLock = Boolean.TRUE.equals(lockCheck.get("noBlockNoPark"));
     double heapMb = number(heap, "peakHeapMb");
@@ -135,11 +139,12 @@ public final class BenchMain {
         page100.describe("facade", "raw", "µs"));
     report.row("stockClientRatio", stock.value, "≤ 1.00", stock.value <= 1.0,
         stock.describe("facade", "stock", "µs") + String.format(Locale.ROOT,
-            "; page100: %.3f", stockPage.value));
+            "; page100: %.3f ± %.3f", stockPage.value, stockPage.error));
     report.row("tokenFastPathNs", token.getMean(), "≤ 100 ns, no lock",
         token.getMean() <= 100 && tokenNoLock,
-        String.format(Locale.ROOT, "±%.1f, 2 threads; floor %.1f ns; blocked/parked %s, %s B/op",
-            err(token), floor.getMean(), lockCheck.get("blockedOrParked"),
+        String.format(Locale.ROOT, "±%.1f, 2 threads; floor %.1f ns; blocked/parked %s "
+                + "(control with a lock: %s), %s B/op", err(token), floor.getMean(),
+            lockCheck.get("blockedOrParked"), lockCheck.get("controlSynchronizedBlockedOrParked"),
             lockCheck.get("allocatedBytesPerOp")));
     report.row("pagingMillionItemsHeapMb", heapMb, "completes, ≤ 2 pages retained", heapOk,
         String.format(Locale.ROOT, "-Xmx64m; retained %s MB = %s pages of %s MB; %s s",
@@ -147,10 +152,11 @@ public final class BenchMain {
             heap.get("walkSeconds")));
     report.row("pagingThroughputRatio", paging.value, "≥ 0.90", paging.value >= 0.9,
         paging.describe("helper", "raw loop", "items/s") + String.format(Locale.ROOT,
-            "; in-memory: %.3f", pagingMem.value));
+            "; in-memory: %.3f ± %.3f", pagingMem.value, pagingMem.error));
     report.row("pollingCpuPercent", cpu, "≤ 1 %", cpu <= 1.0,
-        String.format(Locale.ROOT, "%s polls in %s s; poller threads %s ms",
-            polling.get("polls"), polling.get("waitSeconds"), polling.get("pollerThreadCpuMs")));
+        String.format(Locale.ROOT, "%s polls in %s s; poller threads %s ms; net of idle %s %%",
+            polling.get("polls"), polling.get("waitSeconds"), polling.get("pollerThreadCpuMs"),
+            polling.get("netCpuPercent")));
 
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("overheadRatioSmallGet", round(smallGet.value, 4));
@@ -164,12 +170,12 @@ public final class BenchMain {
     json.put("pass", report.passes);
     json.put("targets", report.targets);
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("smallGet", smallGet.toJson("facade", "raw"));
-    details.put("page100", page100.toJson("facade", "raw"));
-    details.put("stockSmallGet", stock.toJson("facade", "stock"));
-    details.put("stockPage100", stockPage.toJson("facade", "stock"));
-    details.put("pagingLoopback", paging.toJson("helper", "rawLoop"));
-    details.put("pagingInMemory", pagingMem.toJson("helper", "rawLoop"));
+    details.put("smallGet", smallGet.toJson());
+    details.put("page100", page100.toJson());
+    details.put("stockSmallGet", stock.toJson());
+    details.put("stockPage100", stockPage.toJson());
+    details.put("pagingLoopback", paging.toJson());
+    details.put("pagingInMemory", pagingMem.toJson());
     Map<String, Object> tokenJson = new LinkedHashMap<>();
     tokenJson.put("ns", round(token.getMean(), 2));
     tokenJson.put("error", round(err(token), 2));
@@ -178,11 +184,12 @@ public final class BenchMain {
     tokenJson.put("threads", 2);
     tokenJson.put("lockCheck", lockCheck);
     details.put("token", tokenJson);
+    details.put("smallGetLayers", layers());
     details.put("pagingHeap", heap);
     details.put("polling", polling);
     Map<String, Object> all = new TreeMap<>();
-    scores.forEach((name, s) -> all.put(name, stats(s, units.get(name))));
-    details.put("benchmarks", all);
+    series.forEach((name, st) -> all.put(name, stats(st)));
+    details.put("series", all);
     json.put("details", details);
     Map<String, Object> machine = machine();
     machine.put("loadAverage1mAtStart", round(loadStart, 2));
@@ -198,6 +205,8 @@ public final class BenchMain {
     System.out.println();
     System.out.println(report.table());
     System.out.println();
+    System.out.println(layersTable());
+    System.out.println();
     System.out.printf(Locale.ROOT, "%s; %s%n", machineLine(), quick ? "QUICK run" : "full run");
     System.out.println("results: " + out.toAbsolutePath() + " (" + json.get("durationSeconds")
         + " s)");
@@ -205,110 +214,190 @@ public final class BenchMain {
 
   // ---------------------------------------------------------------- JMH
 
-  private void runJmhRound(int round) throws Exception {
+  private void runJmhRound(int roundNo) throws Exception {
     int wi = quick ? 2 : 3;
-    int mi = quick ? 3 : 5;
+    int mi = quick ? 5 : 8;
     TimeValue time = TimeValue.seconds(quick ? 1 : 2);
     ChainedOptionsBuilder b = new OptionsBuilder()
-        .include("^(" + quote(HTTP) + "|" + quote(TOKEN) + "|" + quote(PAGING) + ")")
+        .include("^(" + quote(HTTP) + "|" + quote(TOKEN) + "|" + quote(PAGING) + "|"
+            + quote(LAYERS) + ")")
         .forks(1)
         .warmupIterations(wi).warmupTime(time)
         .measurementIterations(mi).measurementTime(time)
         .jvmArgsAppend("-Xms512m", "-Xmx512m")
         .shouldFailOnError(true)
-        .output(logDir.resolve("jmh-round" + round + ".log").toString())
+        .output(logDir.resolve("jmh-round" + roundNo + ".log").toString())
         .resultFormat(ResultFormatType.JSON)
-        .result(logDir.resolve("jmh-round" + round + ".json").toString());
+        .result(logDir.resolve("jmh-round" + roundNo + ".json").toString());
     Collection<RunResult> results = new Runner(b.build()).run();
-    Map<String, Double> means = new TreeMap<>();
+    Map<String, ListStatistics> round = new TreeMap<>();
     for (RunResult rr : results) {
       String name = rr.getParams().getBenchmark();
       String method = name.substring(name.lastIndexOf('.') + 1);
-      ListStatistics round1 = new ListStatistics();
-      ListStatistics all = scores.computeIfAbsent(method, k -> new ListStatistics());
       for (BenchmarkResult br : rr.getBenchmarkResults()) {
         for (IterationResult ir : br.getIterationResults()) {
-          double score = ir.getPrimaryResult().getScore();
-          all.addValue(score);
-          round1.addValue(score);
+          Map<String, Double> v = new TreeMap<>();
+          ir.getSecondaryResults().forEach((k, r) -> v.put(k, r.getScore()));
+          if (name.startsWith(HTTP)) {
+            double calls = v.get("calls");
+            double facade = v.get("facadeNs") / calls / 1e3;
+            double raw = v.get("rawNs") / calls / 1e3;
+            double stock = v.get("stockNs") / calls / 1e3;
+            add(round, method + ".facadeUs", facade);
+            add(round, method + ".rawUs", raw);
+            add(round, method + ".stockUs", stock);
+            add(round, method + ".ratioRaw", facade / raw);
+            add(round, method + ".ratioStock", facade / stock);
+          } else if (name.startsWith(LAYERS)) {
+            double calls = v.get("calls");
+            double raw = v.get("rawNs") / calls / 1e3;
+            for (String layer : LayersBenchmark.LAYERS) {
+              double us = v.get(layer + "Ns") / calls / 1e3;
+              add(round, "layers." + layer + "Us", us);
+              add(round, "layers." + layer + "PerRaw", us / raw);
+            }
+          } else if (name.startsWith(PAGING)) {
+            double walks = v.get("walks");
+            double helper = PagingBenchmarks.ITEMS * walks / (v.get("helperNs") / 1e9);
+            double raw = PagingBenchmarks.ITEMS * walks / (v.get("rawNs") / 1e9);
+            add(round, method + ".helperItemsPerS", helper);
+            add(round, method + ".rawItemsPerS", raw);
+            add(round, method + ".ratio", helper / raw);
+          } else {
+            add(round, method + ".ns", ir.getPrimaryResult().getScore());
+          }
         }
       }
-      units.put(method, rr.getPrimaryResult().getScoreUnit());
-      means.put(method, round1.getMean());
-      log(String.format(Locale.ROOT, "  %-28s %14.3f %s", method, round1.getMean(),
-          rr.getPrimaryResult().getScoreUnit()));
     }
-    roundMeans.add(means);
+    round.forEach((k, st) -> {
+      log(String.format(Locale.ROOT, "  %-34s %14s ± %s", k, fmt(st.getMean()), fmt(err(st))));
+      for (double d : values(st)) {
+        add(series, k, d);
+      }
+    });
+    perRound.add(round);
+  }
+
+  private static void add(Map<String, ListStatistics> m, String key, double value) {
+    m.computeIfAbsent(key, k -> new ListStatistics()).addValue(value);
+  }
+
+  private static double[] values(ListStatistics s) {
+    double[] v = new double[(int) s.getN()];
+    int i = 0;
+    for (Map.Entry<Double, Long> e : (Iterable<Map.Entry<Double, Long>>) s::getRawData) {
+      for (long n = 0; n < e.getValue(); n++) {
+        v[i++] = e.getKey();
+      }
+    }
+    return v;
   }
 
   private static String quote(String s) {
     return s.replace(".", "\\.");
   }
 
-  /** numerator ÷ denominator of two benchmarks, as means over all rounds and per round. */
-  private Ratio ratio(String numerator, String denominator) {
-    ListStatistics a = scores.get(numerator);
-    ListStatistics b = scores.get(denominator);
-    if (a == null || b == null) {
-      throw new IllegalStateException("missing results for " + numerator + " / " + denominator);
+  /**
+   * A ratio measured per iteration (both sides interleaved in that iteration), over all rounds;
+   * {@code a} and {@code b} are the two sides' series.
+   */
+  private Ratio ratio(String benchmark, String ratio, String a, String b) {
+    String key = benchmark + "." + ratio;
+    ListStatistics r = series.get(key);
+    if (r == null) {
+      throw new IllegalStateException("no results for " + key);
     }
-    List<Double> perRound = new ArrayList<>();
-    for (Map<String, Double> m : roundMeans) {
-      perRound.add(round(m.get(numerator) / m.get(denominator), 4));
+    List<Double> roundRatios = new ArrayList<>();
+    for (Map<String, ListStatistics> m : perRound) {
+      roundRatios.add(round(m.get(key).getMean(), 4));
     }
-    return new Ratio(a, b, perRound, units.get(numerator));
+    return new Ratio(r, series.get(benchmark + "." + a), series.get(benchmark + "." + b),
+        roundRatios);
   }
 
-  /** A ratio of two measured means with its propagated 99.9 % error. */
+  /** A ratio with its 99.9 % error, and the two sides it compares. */
   private static final class Ratio {
+    final ListStatistics ratio;
     final ListStatistics a;
     final ListStatistics b;
     final double value;
     final double error;
     final List<Double> perRound;
-    final String unit;
 
-    Ratio(ListStatistics a, ListStatistics b, List<Double> perRound, String unit) {
+    Ratio(ListStatistics ratio, ListStatistics a, ListStatistics b, List<Double> perRound) {
+      this.ratio = ratio;
       this.a = a;
       this.b = b;
-      this.value = a.getMean() / b.getMean();
-      double ra = err(a) / a.getMean();
-      double rb = err(b) / b.getMean();
-      this.error = value * Math.sqrt(ra * ra + rb * rb);
+      this.value = ratio.getMean();
+      this.error = err(ratio);
       this.perRound = perRound;
-      this.unit = unit;
     }
 
-    String describe(String an, String bn, String shownUnit) {
-      return String.format(Locale.ROOT, "±%.3f; %s %s ± %s vs %s %s ± %s %s; rounds %s",
-          error, an, fmt(a.getMean()), fmt(err(a)), bn, fmt(b.getMean()), fmt(err(b)),
-          shownUnit, perRound);
+    String describe(String an, String bn, String unit) {
+      return String.format(Locale.ROOT, "±%.3f; %s %s vs %s %s %s; rounds %s",
+          error, an, fmt(a.getMean()), bn, fmt(b.getMean()), unit, perRound);
     }
 
-    Map<String, Object> toJson(String an, String bn) {
+    Map<String, Object> toJson() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("ratio", round(value, 4));
-      m.put("ratioError", round(error, 4));
+      m.put("ratioError999", round(error, 4));
+      m.put("ratioMin", round(ratio.getMin(), 4));
+      m.put("ratioMax", round(ratio.getMax(), 4));
+      m.put("iterations", ratio.getN());
       m.put("roundRatios", perRound);
-      m.put(an, stats(a, unit));
-      m.put(bn, stats(b, unit));
+      m.put("numerator", stats(a));
+      m.put("denominator", stats(b));
       return m;
     }
   }
 
-  static Map<String, Object> stats(ListStatistics s, String unit) {
+  static Map<String, Object> stats(ListStatistics s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("mean", round(s.getMean(), 3));
     m.put("error999", round(err(s), 3));
     m.put("min", round(s.getMin(), 3));
     m.put("max", round(s.getMax(), 3));
     m.put("iterations", s.getN());
-    m.put("unit", unit);
     return m;
   }
 
   static double err(ListStatistics s) {
     return s.getN() > 2 ? s.getMeanErrorAt(0.999) : Double.NaN;
+  }
+
+  /** Each layer of {@link LayersBenchmark}: µs per call and its cost relative to raw. */
+  private Map<String, Object> layers() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (String layer : LayersBenchmark.LAYERS) {
+      Map<String, Object> l = new LinkedHashMap<>();
+      ListStatistics us = series.get("layers." + layer + "Us");
+      ListStatistics perRaw = series.get("layers." + layer + "PerRaw");
+      l.put("us", round(us.getMean(), 2));
+      l.put("usError999", round(err(us), 2));
+      l.put("perRaw", round(perRaw.getMean(), 4));
+      l.put("perRawError999", round(err(perRaw), 4));
+      m.put(layer, l);
+    }
+    return m;
+  }
+
+  private String layersTable() {
+    StringBuilder b = new StringBuilder(
+        "small GET, layer by layer (LayersBenchmark, interleaved; indicative: steps of a few % are"
+            + " within the error):\n");
+    b.append(String.format(Locale.ROOT, "  %-18s %10s %17s %10s%n", "stack", "µs/call", "÷ raw",
+        "step"));
+    double previous = Double.NaN;
+    for (String layer : LayersBenchmark.LAYERS) {
+      ListStatistics us = series.get("layers." + layer + "Us");
+      ListStatistics perRaw = series.get("layers." + layer + "PerRaw");
+      b.append(String.format(Locale.ROOT, "  %-18s %10.1f %9.3f ± %.3f %10s%n", layer,
+          us.getMean(), perRaw.getMean(), err(perRaw), Double.isNaN(previous) ? ""
+              : String.format(Locale.ROOT, "%+.1f %%", 100 * (perRaw.getMean() - previous))));
+      previous = perRaw.getMean();
+    }
+    return b.toString().stripTrailing();
   }
 
   // ---------------------------------------------------------------- token lock check
@@ -355,6 +444,9 @@ public final class BenchMain {
           for (int i = 0; i < 200_000; i++) {
             sink += System.identityHashCode(call.get()); // JIT the path first
           }
+          // the first ThreadInfo calls load and initialise classes under locks: not in the window
+          mx.getThreadInfo(id);
+          mx.getThreadAllocatedBytes(id);
           start.await();
           var before = mx.getThreadInfo(id);
           long alloc0 = mx.getThreadAllocatedBytes(id);
@@ -461,7 +553,7 @@ public final class BenchMain {
     m.put("rounds", rounds);
     m.put("forksPerRound", 1);
     m.put("warmup", quick ? "2 x 1 s" : "3 x 2 s");
-    m.put("measurement", quick ? "3 x 1 s" : "5 x 2 s");
+    m.put("measurement", quick ? "5 x 1 s" : "8 x 2 s");
     m.put("benchmarkJvm", "-Xms512m -Xmx512m");
     m.put("server", "in-process loopback HTTP/1.1 (dev.b2bsdk.bench.LoopbackServer), keep-alive");
     return m;

@@ -36,7 +36,11 @@ import okhttp3.ResponseBody;
  *       URL built per call, the bearer header, a status check, and the same generated Gson and
  *       model classes (so that only the SDK's machinery differs, not the model);</li>
  *   <li><b>stock</b>: the generator's own retrofit2 {@code ApiClient} (default supporting
- *       files, its {@code HttpBearerAuth}) on the same operation.</li>
+ *       files, its {@code HttpBearerAuth}, OkHttp defaults: no call timeout) on the same
+ *       operation. Its models keep {@code format: local-date-time} values ({@code last_change})
+ *       as strings, as the stock generator has no mapping for that format: per customer it parses
+ *       one date fewer than the other two sides (and it cannot read a 3-digit year such as the
+ *       vendor's own example {@code 985-02-12}, so the fixtures use 4-digit years).</li>
  * </ul>
  * The server answers 401 to a request without the expected bearer token, so every side must
  * really authenticate.

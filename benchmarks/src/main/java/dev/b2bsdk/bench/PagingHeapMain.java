@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Streams 1,000,000 customers (10,000 pages of 100, fetched over loopback through the facade's
- * call path and parsed into the generated models) through {@link PagedIterable#stream()} in a JVM
- * started with {@code -Xmx64m}, and prints one JSON line:
+ * Streams 1,000,000 customers through {@code CareCloudEnterpriseClient.listCustomers().stream()}
+ * (a {@link PagedIterable}: 10,000 pages of 100, each fetched over loopback by the client and
+ * parsed into the generated models) in a JVM started with {@code -Xmx64m}, and prints one JSON
+ * line:
  * <ul>
  *   <li>{@code peakHeapMb}: the sum of the heap pools' peak usage since the start of the walk
  *       (garbage included: an upper bound of what the walk needed at any moment);</li>
