@@ -1,13 +1,15 @@
 package dev.b2bsdk.core.http;
 
+import com.google.gson.stream.MalformedJsonException;
 import dev.b2bsdk.core.error.ApiException;
 import dev.b2bsdk.core.error.MalformedResponseException;
 import dev.b2bsdk.core.error.Redactor;
-import com.google.gson.stream.MalformedJsonException;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import okhttp3.Interceptor;
@@ -63,15 +65,18 @@ public final class SnippetCapturingConverterFactory extends Converter.Factory {
     Converter<ResponseBody, ?> delegate =
         retrofit.nextResponseBodyConverter(this, type, annotations);
     return body -> {
-      String snippet = peekSnippet(body);
-      if (LAST_STATUS.get()[0] == 202 && isBlankBody(snippet)) {
+      // raw bytes only: decoded to text just when needed (an empty 202, a failure), so that
+      // a successful call pays for one small array copy and nothing else
+      byte[] head = peekHead(body);
+      Charset charset = charset(body);
+      if (LAST_STATUS.get()[0] == 202 && isBlankBody(head, charset)) {
         // 202 Accepted may come without a body (ITCare documents it), like 204: no value
         return null;
       }
       try {
         return delegate.convert(body);
       } catch (MalformedJsonException | EOFException e) {
-        throw malformed(snippet, e);
+        throw malformed(new String(head, charset), e);
       } catch (RuntimeException e) {
         // JsonIOException may wrap a genuine network failure: that stays an I/O error.
         Throwable cause = e.getCause();
@@ -79,7 +84,7 @@ public final class SnippetCapturingConverterFactory extends Converter.Factory {
             && !(cause instanceof EOFException)) {
           throw (IOException) cause;
         }
-        throw malformed(snippet, e);
+        throw malformed(new String(head, charset), e);
       }
     };
   }
@@ -95,19 +100,27 @@ public final class SnippetCapturingConverterFactory extends Converter.Factory {
     return new MalformedResponseException(b);
   }
 
-  /** True if the snippet is the whole body and holds only whitespace. */
-  private static boolean isBlankBody(String snippet) {
-    return snippet.length() < Redactor.SNIPPET_LIMIT && snippet.isBlank();
+  /** True if the head is the whole body and holds only whitespace. */
+  private static boolean isBlankBody(byte[] head, Charset charset) {
+    return head.length < Redactor.SNIPPET_LIMIT && new String(head, charset).isBlank();
   }
 
-  private static String peekSnippet(ResponseBody body) throws IOException {
+  /**
+   * The first bytes of the body, without consuming them. Copied into a plain array: copying into
+   * another Okio Buffer would share (and so never recycle) a segment on every call.
+   */
+  private static byte[] peekHead(ResponseBody body) throws IOException {
     BufferedSource source = body.source();
     source.request(Redactor.SNIPPET_LIMIT);
     Buffer buffer = source.getBuffer();
-    long size = Math.min(buffer.size(), Redactor.SNIPPET_LIMIT);
-    Buffer copy = new Buffer();
-    buffer.copyTo(copy, 0, size);
+    int size = (int) Math.min(buffer.size(), Redactor.SNIPPET_LIMIT);
+    ByteArrayOutputStream head = new ByteArrayOutputStream(size);
+    buffer.copyTo(head, 0, size);
+    return head.toByteArray();
+  }
+
+  private static Charset charset(ResponseBody body) {
     MediaType type = body.contentType();
-    return copy.readString(type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8));
+    return type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
   }
 }
