@@ -1,7 +1,6 @@
 package dev.b2bsdk.core.paging;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -22,20 +21,12 @@ public final class OffsetPaging<E, T> implements PageAdapter<E, T> {
   /** Default maximum page size. */
   public static final int DEFAULT_MAX_PAGE_SIZE = 1000;
 
-  private final Function<? super E, ? extends List<? extends T>> items;
-  private final Function<? super E, ? extends Number> total;
-  private final int defaultPageSize;
-  private final int maxPageSize;
+  // Offset paging is position paging whose envelope reports neither its offset nor its page
+  // size: one strategy, so the step and stop rules cannot drift apart.
+  private final PositionPaging<E, T> delegate;
 
-  private OffsetPaging(
-      Function<? super E, ? extends List<? extends T>> items,
-      Function<? super E, ? extends Number> total,
-      int defaultPageSize,
-      int maxPageSize) {
-    this.items = Objects.requireNonNull(items, "items");
-    this.total = Objects.requireNonNull(total, "total");
-    this.defaultPageSize = SpringPaging.checkSize(defaultPageSize);
-    this.maxPageSize = SpringPaging.checkSize(maxPageSize);
+  private OffsetPaging(PositionPaging<E, T> delegate) {
+    this.delegate = delegate;
   }
 
   /**
@@ -45,45 +36,43 @@ public final class OffsetPaging<E, T> implements PageAdapter<E, T> {
   public static <E, T> OffsetPaging<E, T> of(
       Function<? super E, ? extends List<? extends T>> items,
       Function<? super E, ? extends Number> total) {
-    return new OffsetPaging<>(items, total, DEFAULT_PAGE_SIZE, DEFAULT_MAX_PAGE_SIZE);
+    return new OffsetPaging<>(PositionPaging.<E, T>of(items, total, e -> null, e -> null)
+        .withDefaultPageSize(DEFAULT_PAGE_SIZE)
+        .withMaxPageSize(DEFAULT_MAX_PAGE_SIZE));
   }
 
   /** A copy with another default page size. */
   public OffsetPaging<E, T> withDefaultPageSize(int pageSize) {
-    return new OffsetPaging<>(items, total, pageSize, maxPageSize);
+    return new OffsetPaging<>(delegate.withDefaultPageSize(pageSize));
   }
 
   /** A copy with another maximum page size. */
   public OffsetPaging<E, T> withMaxPageSize(int pageSize) {
-    return new OffsetPaging<>(items, total, defaultPageSize, pageSize);
+    return new OffsetPaging<>(delegate.withMaxPageSize(pageSize));
   }
 
   @Override
   public int defaultPageSize() {
-    return defaultPageSize;
+    return delegate.defaultPageSize();
   }
 
   @Override
   public int maxPageSize() {
-    return maxPageSize;
+    return delegate.maxPageSize();
   }
 
   @Override
   public PageRequest firstRequest(int pageSize) {
-    return PageRequest.ofOffset(0, pageSize);
+    return delegate.firstRequest(pageSize);
   }
 
   @Override
   public PageData<T> read(E envelope, PageRequest request) {
-    return PageData.<T>builder(items.apply(envelope), request.offset())
-        .total(total.apply(envelope))
-        .build();
+    return delegate.read(envelope, request);
   }
 
   @Override
   public PageRequest nextRequest(PageRequest request, PageData<T> data) {
-    int received = data.items().size();
-    long step = received > 0 ? received : request.size();
-    return PageRequest.ofOffset(data.offset() + step, request.size());
+    return delegate.nextRequest(request, data);
   }
 }
