@@ -64,8 +64,11 @@ public final class CallExecutor {
     CompletableFuture<R> future = new CompletableFuture<>() {
       @Override
       public boolean cancel(boolean mayInterruptIfRunning) {
+        // cancel the future first: cancelling the call first lets its onFailure complete the
+        // future on the dispatcher thread, and cancel() would then report false
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
         call.cancel();
-        return super.cancel(mayInterruptIfRunning);
+        return cancelled;
       }
     };
     call.enqueue(new Callback<T>() {
