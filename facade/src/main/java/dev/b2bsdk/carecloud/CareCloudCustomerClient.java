@@ -79,7 +79,7 @@ public final class CareCloudCustomerClient extends AbstractCareCloudClient {
   private CareCloudCustomerClient(ClientRuntime runtime, ZoneId zone, String acceptLanguage,
       TokenCache tokens, DeviceTokenSource source, Device device, AtomicReference<Login> login,
       boolean view, AtomicBoolean closed) {
-    super(runtime, zone, acceptLanguage);
+    super(runtime, "customer", zone, acceptLanguage);
     this.tokens = tokens;
     this.source = source;
     this.tokensApi = runtime.create(TokensApi.class);

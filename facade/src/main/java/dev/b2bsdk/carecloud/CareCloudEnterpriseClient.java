@@ -56,7 +56,7 @@ public final class CareCloudEnterpriseClient extends AbstractCareCloudClient {
 
   private CareCloudEnterpriseClient(ClientRuntime runtime, ZoneId zone, String acceptLanguage,
       TokenCache tokens, String login, boolean view, AtomicBoolean closed) {
-    super(runtime, zone, acceptLanguage);
+    super(runtime, "enterprise", zone, acceptLanguage);
     this.tokens = tokens;
     this.login = login;
     this.view = view;
@@ -101,7 +101,7 @@ public final class CareCloudEnterpriseClient extends AbstractCareCloudClient {
   }
 
   /** The token cache (tests). */
-  TokenCache tokens() {
+  TokenCache tokenCache() {
     return tokens;
   }
 

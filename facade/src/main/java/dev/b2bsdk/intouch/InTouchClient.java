@@ -5,7 +5,7 @@ import com.google.gson.JsonObject;
 import dev.b2bsdk.core.auth.BasicAuthInterceptor;
 import dev.b2bsdk.core.auth.BasicCredentials;
 import dev.b2bsdk.core.client.ClientBuilder;
-import dev.b2bsdk.core.client.ServiceClient;
+import dev.b2bsdk.internal.OperationInvoker;
 import dev.b2bsdk.core.client.ClientSettings;
 import dev.b2bsdk.core.http.CallOptions;
 import dev.b2bsdk.core.http.ClientRuntime;
@@ -80,7 +80,7 @@ import retrofit2.Response;
  * {@link dev.b2bsdk.core.error.ApiException#problems()} (field, message, level as code) and its
  * message.
  */
-public final class InTouchClient extends ServiceClient {
+public final class InTouchClient extends InTouchOperations {
 
   /** The API's name in exceptions, logs and the user agent. */
   public static final String API = "InTouch";
@@ -91,169 +91,17 @@ public final class InTouchClient extends ServiceClient {
   private static final Gson GSON = JSON.createGson().create();
 
   private final String username;
-  private final InTouchPages pages;
-  private final AboutApi about;
   private final PartiesApi parties;
-  private final CommunicationsApi communications;
-  private final OpportunitiesApi opportunities;
-  private final BusinessCasesApi businessCases;
-  private final ProductsApi products;
-  private final StoresApi stores;
-  private final CodeListsApi codeLists;
-  private final CommentsApi comments;
 
   private InTouchClient(ClientRuntime runtime, String username) {
-    super(runtime);
+    super(new OperationInvoker(runtime, null, null));
     this.username = username;
-    this.pages = new InTouchPages(runtime);
-    this.about = runtime.create(AboutApi.class);
     this.parties = runtime.create(PartiesApi.class);
-    this.communications = runtime.create(CommunicationsApi.class);
-    this.opportunities = runtime.create(OpportunitiesApi.class);
-    this.businessCases = runtime.create(BusinessCasesApi.class);
-    this.products = runtime.create(ProductsApi.class);
-    this.stores = runtime.create(StoresApi.class);
-    this.codeLists = runtime.create(CodeListsApi.class);
-    this.comments = runtime.create(CommentsApi.class);
   }
 
   /** A builder; {@code baseUrl}, {@code username} and {@code password} are required. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** {@code GET /about}: installation metadata; {@code mode} 100 means running (health check). */
-  public AboutApi aboutApi() {
-    return about;
-  }
-
-  /** The address book (companies, persons, branches). */
-  public PartiesApi partiesApi() {
-    return parties;
-  }
-
-  /** Calls, letters, meetings. */
-  public CommunicationsApi communicationsApi() {
-    return communications;
-  }
-
-  /** Sales opportunities. */
-  public OpportunitiesApi opportunitiesApi() {
-    return opportunities;
-  }
-
-  /** Business cases and orders. */
-  public BusinessCasesApi businessCasesApi() {
-    return businessCases;
-  }
-
-  /** The product catalogue. */
-  public ProductsApi productsApi() {
-    return products;
-  }
-
-  /** Warehouses. */
-  public StoresApi storesApi() {
-    return stores;
-  }
-
-  /** Code lists (the values behind selection fields); not paged. */
-  public CodeListsApi codeListsApi() {
-    return codeLists;
-  }
-
-  /** Notes, global or under a record. */
-  public CommentsApi commentsApi() {
-    return comments;
-  }
-
-  /** All contacts, in the server's order. */
-  public PagedIterable<Party> listParties() {
-    return listParties(null);
-  }
-
-  /** All contacts in {@code sort} order ({@code Sort.descending("modified")} for a sync). */
-  public PagedIterable<Party> listParties(Sort sort) {
-    return pages.list(PartyPage::getItems, sort, parties::listParties);
-  }
-
-  /** All communications, in the server's order. */
-  public PagedIterable<Comm> listComms() {
-    return listComms(null);
-  }
-
-  /** All communications in {@code sort} order (null: the server's). */
-  public PagedIterable<Comm> listComms(Sort sort) {
-    return pages.list(CommPage::getItems, sort, communications::listComms);
-  }
-
-  /** All opportunities, in the server's order. */
-  public PagedIterable<Opportunity> listOpportunities() {
-    return listOpportunities(null);
-  }
-
-  /** All opportunities in {@code sort} order (null: the server's). */
-  public PagedIterable<Opportunity> listOpportunities(Sort sort) {
-    return pages.list(OpportunityPage::getItems, sort, opportunities::listOpportunities);
-  }
-
-  /** All business cases of every type (only the attributes common to all types). */
-  public PagedIterable<BusCase> listBusCases() {
-    return listBusCases(BusCaseQuery.all());
-  }
-
-  /** The business cases {@code query} selects, in its order. */
-  public PagedIterable<BusCase> listBusCases(BusCaseQuery query) {
-    Integer caseType = query.caseType();
-    return pages.list(BusCasePage::getItems, query.sort(),
-        (position, size, orderBy, desc) ->
-            businessCases.listBusCases(position, size, orderBy, desc, caseType));
-  }
-
-  /** All products, in the server's order. */
-  public PagedIterable<Product> listProducts() {
-    return listProducts(null);
-  }
-
-  /** All products in {@code sort} order (null: the server's). */
-  public PagedIterable<Product> listProducts(Sort sort) {
-    return pages.list(ProductPage::getItems, sort, products::listProducts);
-  }
-
-  /** All warehouses, in the server's order. */
-  public PagedIterable<Store> listStores() {
-    return listStores(null);
-  }
-
-  /** All warehouses in {@code sort} order (null: the server's). */
-  public PagedIterable<Store> listStores(Sort sort) {
-    return pages.list(StorePage::getItems, sort, stores::listStores);
-  }
-
-  /** All notes, in the server's order. */
-  public PagedIterable<Comment> listComments() {
-    return listComments(CommentQuery.all());
-  }
-
-  /** The notes {@code query} selects, in its order. */
-  public PagedIterable<Comment> listComments(CommentQuery query) {
-    Integer srcType = query.srcType();
-    String srcId = query.srcId();
-    return pages.list(CommentPage::getItems, query.sort(),
-        (position, size, orderBy, desc) ->
-            comments.listComments(position, size, orderBy, desc, srcType, srcId));
-  }
-
-  /** The notes of one contact, in the server's order. */
-  public PagedIterable<Comment> listPartyComments(long partyId) {
-    return listPartyComments(partyId, null);
-  }
-
-  /** The notes of one contact in {@code sort} order (null: the server's). */
-  public PagedIterable<Comment> listPartyComments(long partyId, Sort sort) {
-    return pages.list(CommentPage::getItems, sort,
-        (position, size, orderBy, desc) ->
-            comments.listPartyComments(partyId, position, size, orderBy, desc));
   }
 
   /**

@@ -1,42 +1,24 @@
 package dev.b2bsdk.itcare;
 
-import static dev.b2bsdk.itcare.SpringPages.orNull;
-import static dev.b2bsdk.itcare.SpringPages.pages;
 
 import com.google.gson.Gson;
 import dev.b2bsdk.core.auth.BasicCredentials;
 import dev.b2bsdk.core.auth.BearerAuthInterceptor;
 import dev.b2bsdk.core.auth.TokenCache;
 import dev.b2bsdk.core.client.ClientBuilder;
-import dev.b2bsdk.core.client.ServiceClient;
+import dev.b2bsdk.internal.OperationInvoker;
+import dev.b2bsdk.generated.itcare.model.ActionTracking;
+import retrofit2.Call;
 import dev.b2bsdk.core.client.ClientSettings;
 import dev.b2bsdk.core.http.CallOptions;
 import dev.b2bsdk.core.http.ClientRuntime;
 import dev.b2bsdk.core.http.HttpsGuard;
 import dev.b2bsdk.core.http.RetryMode;
 import dev.b2bsdk.core.http.RetryOptions;
-import dev.b2bsdk.core.paging.PagedIterable;
 import dev.b2bsdk.core.polling.AsyncOperation;
 import dev.b2bsdk.core.polling.ProgressListener;
-import dev.b2bsdk.generated.itcare.api.ActionsApi;
-import dev.b2bsdk.generated.itcare.api.HealthApi;
-import dev.b2bsdk.generated.itcare.api.InstancesApi;
-import dev.b2bsdk.generated.itcare.api.OverdriveApi;
-import dev.b2bsdk.generated.itcare.api.ResourcesApi;
-import dev.b2bsdk.generated.itcare.api.ServicesApi;
 import dev.b2bsdk.generated.itcare.invoker.JSON;
 import dev.b2bsdk.generated.itcare.model.Action;
-import dev.b2bsdk.generated.itcare.model.CreateInstanceRequest;
-import dev.b2bsdk.generated.itcare.model.CreateOverdriveRequest;
-import dev.b2bsdk.generated.itcare.model.CreateSnapshotRequest;
-import dev.b2bsdk.generated.itcare.model.DeleteInstanceRequest;
-import dev.b2bsdk.generated.itcare.model.Instance;
-import dev.b2bsdk.generated.itcare.model.InstanceOperation;
-import dev.b2bsdk.generated.itcare.model.InstanceOperationRequest;
-import dev.b2bsdk.generated.itcare.model.OverdriveOperation;
-import dev.b2bsdk.generated.itcare.model.OverdriveOperationRequest;
-import dev.b2bsdk.generated.itcare.model.Resource;
-import dev.b2bsdk.generated.itcare.model.Service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -82,7 +64,7 @@ import okhttp3.Interceptor;
  * never reached the server; token requests always, as they change nothing). Thread-safe;
  * {@link #close()} releases the connection pool unless you supplied the {@code OkHttpClient}.
  */
-public final class ItCareClient extends ServiceClient {
+public final class ItCareClient extends ItCareOperations {
 
   /** The API name in exceptions and the user agent. */
   public static final String API = "ITCare";
@@ -104,69 +86,34 @@ public final class ItCareClient extends ServiceClient {
   private final boolean dryRun;
   private final String clientId;
   private final String tokenUrl;
-  private final InstancesApi instances;
-  private final ActionsApi actions;
-  private final OverdriveApi overdrive;
-  private final ResourcesApi resources;
-  private final ServicesApi services;
-  private final HealthApi health;
 
   private ItCareClient(ClientRuntime runtime, ActionTracker tracker, boolean clientDryRun,
       String clientId, String tokenUrl) {
-    super(runtime);
+    super(invoker(runtime, tracker, isDryRun(runtime, clientDryRun)));
     this.tracker = tracker;
     this.clientDryRun = clientDryRun;
-    this.dryRun = clientDryRun || "true".equalsIgnoreCase(
-        runtime.callOptions().headers().get(DryRunInterceptor.HEADER));
+    this.dryRun = isDryRun(runtime, clientDryRun);
     this.clientId = clientId;
     this.tokenUrl = tokenUrl;
-    this.instances = runtime.create(InstancesApi.class);
-    this.actions = runtime.create(ActionsApi.class);
-    this.overdrive = runtime.create(OverdriveApi.class);
-    this.resources = runtime.create(ResourcesApi.class);
-    this.services = runtime.create(ServicesApi.class);
-    // GET /health needs no token: a health probe must work even when the token server does not
-    this.health = runtime.withoutAuthentication().create(HealthApi.class);
+  }
+
+  private static boolean isDryRun(ClientRuntime runtime, boolean clientDryRun) {
+    return clientDryRun
+        || "true".equalsIgnoreCase(runtime.callOptions().headers().get(DryRunInterceptor.HEADER));
+  }
+
+  /** Every {@code begin…} method's poller comes from the action tracker. */
+  @SuppressWarnings("unchecked")
+  private static OperationInvoker invoker(ClientRuntime runtime, ActionTracker tracker,
+      boolean dryRun) {
+    return new OperationInvoker(runtime, null,
+        (operationId, call) -> tracker.begin(operationId, (Call<ActionTracking>) call, dryRun));
   }
 
   /** A builder; {@code clientId} and {@code clientSecret} are required. */
   public static Builder builder() {
     return new Builder();
   }
-
-  // ---------------------------------------------------------------- generated interfaces
-
-  /** Instances: list, get, create, patch, delete, storage, snapshots, networks. */
-  public InstancesApi instancesApi() {
-    return instances;
-  }
-
-  /** Actions of asynchronous operations. */
-  public ActionsApi actionsApi() {
-    return actions;
-  }
-
-  /** Overdrive storage instances. */
-  public OverdriveApi overdriveApi() {
-    return overdrive;
-  }
-
-  /** Resources of every category ({@code GET /compute/resources}). */
-  public ResourcesApi resourcesApi() {
-    return resources;
-  }
-
-  /** Services grouping resources. */
-  public ServicesApi servicesApi() {
-    return services;
-  }
-
-  /** {@code GET /health}, sent without a token. */
-  public HealthApi healthApi() {
-    return health;
-  }
-
-  // ---------------------------------------------------------------- execution
 
   /**
    * A view of this client whose requests carry {@code options} (extra headers, retry mode),
@@ -182,166 +129,6 @@ public final class ItCareClient extends ServiceClient {
   /** True if this client (or view) sends its mutating requests as dry runs. */
   public boolean dryRun() {
     return dryRun;
-  }
-
-  // ---------------------------------------------------------------- paged lists
-
-  /** All instances, lazily, page by page. */
-  public PagedIterable<Instance> listInstances() {
-    return listInstances(InstanceQuery.all());
-  }
-
-  /**
-   * The instances matching {@code query}, lazily; the filters and sort go with every page. Set
-   * the page size with {@code .withPageSize(n)} on the result.
-   */
-  public PagedIterable<Instance> listInstances(InstanceQuery query) {
-    Objects.requireNonNull(query, "query");
-    return pages(runtime, page -> instances.listInstances(orNull(query.services()),
-        orNull(query.names()), orNull(query.types()), orNull(query.families()),
-        orNull(query.environments()), orNull(query.statuses()), orNull(query.tags()),
-        orNull(query.availabilityZones()), orNull(query.ipAddresses()), orNull(query.vlans()),
-        query.backupStatus(), query.recoveryStatus(), query.includedInPatchParty(),
-        query.cloud(), page.pageNumber(), page.size(), query.sort()), SpringPages.INSTANCES);
-  }
-
-  /** All resources of every category, lazily. */
-  public PagedIterable<Resource> listResources() {
-    return listResources(ResourceQuery.all());
-  }
-
-  /** The resources matching {@code query}, lazily; the filters and sort go with every page. */
-  public PagedIterable<Resource> listResources(ResourceQuery query) {
-    Objects.requireNonNull(query, "query");
-    return pages(runtime, page -> resources.listResources(orNull(query.categories()),
-        orNull(query.types()), orNull(query.families()), orNull(query.services()),
-        orNull(query.names()), orNull(query.environments()), orNull(query.statuses()),
-        orNull(query.tags()), page.pageNumber(), page.size(), query.sort()),
-        SpringPages.RESOURCES);
-  }
-
-  /** All services, lazily. */
-  public PagedIterable<Service> listServices() {
-    return listServices(ServiceQuery.all());
-  }
-
-  /** The services matching {@code query}, lazily; the filters and sort go with every page. */
-  public PagedIterable<Service> listServices(ServiceQuery query) {
-    Objects.requireNonNull(query, "query");
-    return pages(runtime, page -> services.listServices(orNull(query.names()),
-        page.pageNumber(), page.size(), query.sort()), SpringPages.SERVICES);
-  }
-
-  // ---------------------------------------------------------------- plain lists
-
-  /** All actions ({@code GET /actions} is not paged). */
-  public List<Action> listActions() {
-    return listActions(ActionQuery.all());
-  }
-
-  /** The actions matching {@code query} ({@code GET /actions} is not paged). */
-  public List<Action> listActions(ActionQuery query) {
-    Objects.requireNonNull(query, "query");
-    List<Action> list = execute(actions.listActions(query.resourceName(), query.resourceId(),
-        query.serviceId(), orNull(query.statuses()), query.requestId()));
-    return list == null ? List.of() : list;
-  }
-
-  // ---------------------------------------------------------------- asynchronous operations
-
-  /** Creates an instance ({@code POST /compute/instances}). */
-  public AsyncOperation<Action> beginCreateInstance(CreateInstanceRequest request) {
-    Objects.requireNonNull(request, "request");
-    return tracker.begin("createInstance", instances.createInstance(request, marker()), dryRun);
-  }
-
-  /** Runs an operation on an instance ({@code PATCH /compute/instances/{id}}). */
-  public AsyncOperation<Action> beginPatchInstance(long instanceId,
-      InstanceOperationRequest request) {
-    Objects.requireNonNull(request, "request");
-    return tracker.begin("patchInstance",
-        instances.patchInstance(instanceId, request, marker()), dryRun);
-  }
-
-  /** Runs {@code operation} on an instance, without options. */
-  public AsyncOperation<Action> beginPatchInstance(long instanceId, InstanceOperation operation) {
-    Objects.requireNonNull(operation, "operation");
-    return beginPatchInstance(instanceId, new InstanceOperationRequest().operation(operation));
-  }
-
-  /** Starts an instance. */
-  public AsyncOperation<Action> beginStartInstance(long instanceId) {
-    return beginPatchInstance(instanceId, InstanceOperation.START);
-  }
-
-  /** Stops an instance. */
-  public AsyncOperation<Action> beginStopInstance(long instanceId) {
-    return beginPatchInstance(instanceId, InstanceOperation.STOP);
-  }
-
-  /** Reboots an instance. */
-  public AsyncOperation<Action> beginRebootInstance(long instanceId) {
-    return beginPatchInstance(instanceId, InstanceOperation.REBOOT);
-  }
-
-  /** Deletes an (INACTIVE) instance without a change reference. */
-  public AsyncOperation<Action> beginDeleteInstance(long instanceId) {
-    return beginDeleteInstance(instanceId, null);
-  }
-
-  /**
-   * Deletes an (INACTIVE) instance ({@code DELETE /compute/instances/{id}}).
-   *
-   * @param changeReference e.g. {@code RFC_123}, or null; without one the body is {@code {}}
-   */
-  public AsyncOperation<Action> beginDeleteInstance(long instanceId, String changeReference) {
-    return tracker.begin("deleteInstance", instances.deleteInstance(instanceId, marker(),
-        new DeleteInstanceRequest().changeReference(changeReference)), dryRun);
-  }
-
-  /** Snapshots an instance ({@code POST /compute/instances/{id}/snapshots}). */
-  public AsyncOperation<Action> beginCreateSnapshot(long instanceId,
-      CreateSnapshotRequest request) {
-    Objects.requireNonNull(request, "request");
-    return tracker.begin("createInstanceSnapshot",
-        instances.createInstanceSnapshot(instanceId, request, marker()), dryRun);
-  }
-
-  /** Creates an Overdrive instance ({@code POST /storage/overdrive}). */
-  public AsyncOperation<Action> beginCreateOverdrive(CreateOverdriveRequest request) {
-    Objects.requireNonNull(request, "request");
-    return tracker.begin("createOverdrive", overdrive.createOverdrive(request, marker()), dryRun);
-  }
-
-  /** Runs an operation on an Overdrive instance ({@code PATCH /storage/overdrive/{id}}). */
-  public AsyncOperation<Action> beginPatchOverdrive(long overdriveId,
-      OverdriveOperationRequest request) {
-    Objects.requireNonNull(request, "request");
-    return tracker.begin("patchOverdrive",
-        overdrive.patchOverdrive(overdriveId, request, marker()), dryRun);
-  }
-
-  /** Starts an Overdrive instance. */
-  public AsyncOperation<Action> beginStartOverdrive(long overdriveId) {
-    return beginPatchOverdrive(overdriveId,
-        new OverdriveOperationRequest().operation(OverdriveOperation.START));
-  }
-
-  /** Stops an Overdrive instance's nodes and the instance itself; cannot be undone. */
-  public AsyncOperation<Action> beginStopOverdrive(long overdriveId) {
-    return beginPatchOverdrive(overdriveId,
-        new OverdriveOperationRequest().operation(OverdriveOperation.STOP));
-  }
-
-  /** Deletes an Overdrive instance ({@code DELETE /storage/overdrive/{id}}). */
-  public AsyncOperation<Action> beginDeleteOverdrive(long overdriveId) {
-    return tracker.begin("deleteOverdrive", overdrive.deleteOverdrive(overdriveId, marker()),
-        dryRun);
-  }
-
-  /** The {@code ITCare-DryRun} header argument of a generated mutating method. */
-  private Boolean marker() {
-    return dryRun ? Boolean.TRUE : null;
   }
 
   // ---------------------------------------------------------------- lifecycle

@@ -3,7 +3,7 @@ package dev.b2bsdk.shopapp;
 import dev.b2bsdk.core.auth.BearerAuthInterceptor;
 import dev.b2bsdk.core.auth.TokenCache;
 import dev.b2bsdk.core.client.ClientBuilder;
-import dev.b2bsdk.core.client.ServiceClient;
+import dev.b2bsdk.internal.OperationInvoker;
 import dev.b2bsdk.core.client.ClientSettings;
 import dev.b2bsdk.core.http.CallOptions;
 import dev.b2bsdk.core.http.ClientRuntime;
@@ -50,7 +50,7 @@ import java.util.UUID;
  * {@link RetryOptions#defaults()}, no politeness limits. Nothing is paged: lists are plain
  * {@link List}s.
  */
-public final class ShopApplicationClient extends ServiceClient {
+public final class ShopApplicationClient extends ShopApplicationOperations {
 
   /** The API's name in exceptions, logs and the user agent. */
   public static final String API = "Shop Application";
@@ -59,72 +59,15 @@ public final class ShopApplicationClient extends ServiceClient {
   public static final String DEFAULT_BASE_URL = "https://api.cegid.shop-application.io";
 
   private final String clientId;
-  private final InterfacesApi interfaces;
-  private final InterfacePrestationsApi interfacePrestations;
-  private final CatalogueApi catalogue;
 
   private ShopApplicationClient(ClientRuntime runtime, String clientId) {
-    super(runtime);
+    super(new OperationInvoker(runtime, null, null));
     this.clientId = clientId;
-    this.interfaces = runtime.create(InterfacesApi.class);
-    this.interfacePrestations = runtime.create(InterfacePrestationsApi.class);
-    this.catalogue = runtime.create(CatalogueApi.class);
   }
 
   /** A builder; {@code clientId} and {@code clientSecret} are required. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** Shops: list, detail, order, request deletion, reactivate (authenticated). */
-  public InterfacesApi interfacesApi() {
-    return interfaces;
-  }
-
-  /** Services of one shop: list, detail, add-on sales, cancellation (authenticated). */
-  public InterfacePrestationsApi interfacePrestationsApi() {
-    return interfacePrestations;
-  }
-
-  /** The catalogue of services available for ordering (authenticated). */
-  public CatalogueApi catalogueApi() {
-    return catalogue;
-  }
-
-  /** The keys of the account's shops ({@code GET /interfaces}); never null. */
-  public List<UUID> listInterfaces() {
-    return orEmpty(execute(interfaces.listInterfaces()));
-  }
-
-  /** One shop ({@code GET /interfaces/{key}}); an unknown key is a {@code ValidationException}. */
-  public InterfaceDetails getInterface(UUID key) {
-    return execute(interfaces.getInterface(Objects.requireNonNull(key, "key")));
-  }
-
-  /** The service codes of one shop ({@code GET /interfaces/{key}/prestations}); never null. */
-  public List<String> listInterfacePrestations(UUID key) {
-    return orEmpty(execute(
-        interfacePrestations.listInterfacePrestations(Objects.requireNonNull(key, "key"))));
-  }
-
-  /**
-   * Every occurrence of one service in one shop ({@code GET
-   * /interfaces/{key}/prestations/{code}}): a service may have been added several times, each
-   * occurrence with its own {@code reference_unique}; never null.
-   */
-  public List<InterfacePrestation> getInterfacePrestation(UUID key, String code) {
-    return orEmpty(execute(interfacePrestations.getInterfacePrestation(
-        Objects.requireNonNull(key, "key"), Objects.requireNonNull(code, "code"))));
-  }
-
-  /** The codes of the services available for ordering ({@code GET /prestations}); never null. */
-  public List<String> listCatalogue() {
-    return orEmpty(execute(catalogue.listPrestations()));
-  }
-
-  /** One catalogue service with its price and associated services ({@code GET /prestation/{code}}). */
-  public Prestation getPrestation(String code) {
-    return execute(catalogue.getPrestation(Objects.requireNonNull(code, "code")));
   }
 
   /**
@@ -141,9 +84,6 @@ public final class ShopApplicationClient extends ServiceClient {
     return "ShopApplicationClient{baseUrl=" + runtime.baseUrl() + ", clientId=" + clientId + '}';
   }
 
-  private static <T> List<T> orEmpty(List<T> list) {
-    return list == null ? List.of() : list;
-  }
 
   /**
    * Builds a {@link ShopApplicationClient}: {@link #clientId} and {@link #clientSecret} are

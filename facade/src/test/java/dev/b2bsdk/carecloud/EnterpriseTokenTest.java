@@ -118,7 +118,7 @@ class EnterpriseTokenTest {
         .tokenRefreshMargin(Duration.ofMinutes(1)).tokenExpiryMargin(Duration.ofMinutes(1))
         .build()) {
       getStore(client);
-      assertThat(client.tokens().get().expiresAt()).contains(expected);
+      assertThat(client.tokenCache().get().expiresAt()).contains(expected);
 
       mock.clock.set(expected.minus(Duration.ofMinutes(1)).minusMillis(1));
       getStore(client);
@@ -138,7 +138,7 @@ class EnterpriseTokenTest {
     try (CareCloudEnterpriseClient client = mock.enterprise().build()) {
       getStore(client);
       getStore(client);
-      assertThat(client.tokens().get().expiresAt()).contains(now().plus(Duration.ofHours(7)));
+      assertThat(client.tokenCache().get().expiresAt()).contains(now().plus(Duration.ofHours(7)));
     }
     assertThat(mock.posts(LOGIN)).hasSize(1);
   }
@@ -154,7 +154,7 @@ class EnterpriseTokenTest {
     try (CareCloudEnterpriseClient client = mock.enterprise().build()) {
       getStore(client);
       mock.clock.set(firstExpiry.plusSeconds(1));
-      assertThat(client.tokens().state()).isEqualTo(TokenCache.State.EXPIRED);
+      assertThat(client.tokenCache().state()).isEqualTo(TokenCache.State.EXPIRED);
 
       CountDownLatch go = new CountDownLatch(1);
       List<Future<String>> results = new ArrayList<>();
@@ -187,7 +187,7 @@ class EnterpriseTokenTest {
     try (CareCloudEnterpriseClient client = mock.enterprise().executor(background::add).build()) {
       getStore(client);
       mock.clock.set(expiry.minus(Duration.ofMinutes(4))); // within the 5-min refresh margin
-      assertThat(client.tokens().state()).isEqualTo(TokenCache.State.STALE);
+      assertThat(client.tokenCache().state()).isEqualTo(TokenCache.State.STALE);
       getStore(client);
       getStore(client);
       getStore(client);
