@@ -21,6 +21,15 @@ public abstract class ServiceClient implements AutoCloseable {
   }
 
   /**
+   * The escape hatch: a proxy of one of the API's generated Retrofit interfaces
+   * ({@code dev.b2bsdk.generated.<api>.api}), authenticated like this client; run its calls with
+   * {@link #execute}. Prefer the typed methods, which set managed headers and unwrap envelopes.
+   */
+  public <S> S rawApi(Class<S> retrofitInterface) {
+    return runtime.create(retrofitInterface);
+  }
+
+  /**
    * Executes a call of one of this client's API interfaces.
    *
    * @return the body ({@code null} for an empty 204)
