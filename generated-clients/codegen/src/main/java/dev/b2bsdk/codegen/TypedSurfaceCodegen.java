@@ -514,6 +514,13 @@ public class TypedSurfaceCodegen extends JavaClientCodegen {
       result = op.returnType == null ? "Void" : op.returnType;
       value = null;
     }
+    CodegenProperty only = "GET".equalsIgnoreCase(op.httpMethod) ? onlyList(models.get(result)) : null;
+    if (only != null) {
+      // a non-paged list envelope ({"languages": [...], "total_items": n}) reads as its list
+      String inner = value == null ? "e" : "(" + value + ")";
+      value = inner + " == null ? null : " + inner + "." + only.getter + "()";
+      result = only.datatypeWithEnum;
+    }
     if (result.startsWith("List<")) {
       // a list result is never null: an empty body or data reads as an empty list
       String v = value == null ? "e" : "(" + value + ")";
@@ -523,6 +530,22 @@ public class TypedSurfaceCodegen extends JavaClientCodegen {
     }
     t.put("resultType", result);
     t.put("isVoid", op.returnType == null);
+  }
+
+  /** The one array property of a list envelope whose other properties are at most a count. */
+  private static CodegenProperty onlyList(CodegenModel model) {
+    if (model == null) {
+      return null;
+    }
+    CodegenProperty list = null;
+    for (CodegenProperty p : model.vars) {
+      if (p.isArray && list == null) {
+        list = p;
+      } else if (!p.baseName.equals("total_items") && !p.baseName.equals("total")) {
+        return null;
+      }
+    }
+    return list;
   }
 
   private void describePaging(CodegenOperation op, String style, String items, Map<String, Object> t) {
