@@ -135,6 +135,7 @@ public class TypedSurfaceCodegen extends JavaClientCodegen {
         : ops.getOperation().get(0).tags.get(0).getName();
     result.put("groupTitle", groupTitle);
 
+    List<String> nouns = groupNouns(group, ops.getOperation());
     List<CodegenOperation> typed = new ArrayList<>();
     Map<String, List<CodegenOperation>> byName = new TreeMap<>();
     for (CodegenOperation op : ops.getOperation()) {
@@ -143,14 +144,14 @@ public class TypedSurfaceCodegen extends JavaClientCodegen {
         continue;
       }
       typed.add(op);
-      String name = methodName(op, group, true);
+      String name = methodName(op, nouns, true);
       op.vendorExtensions.put("x-b2b-name", name);
       byName.computeIfAbsent(name, k -> new ArrayList<>()).add(op);
     }
     for (List<CodegenOperation> same : byName.values()) {
       if (same.size() > 1) {
         for (CodegenOperation op : same) {
-          op.vendorExtensions.put("x-b2b-name", methodName(op, group, false));
+          op.vendorExtensions.put("x-b2b-name", methodName(op, nouns, false));
         }
       }
     }
@@ -235,7 +236,7 @@ public class TypedSurfaceCodegen extends JavaClientCodegen {
 
   // ---------------------------------------------------------------------------------- naming
 
-  String methodName(CodegenOperation op, String group, boolean stripNoun) {
+  String methodName(CodegenOperation op, List<String> nouns, boolean stripNoun) {
     String id = op.operationId;
     int i = 0;
     while (i < id.length() && Character.isLowerCase(id.charAt(i))) {
@@ -252,13 +253,12 @@ public class TypedSurfaceCodegen extends JavaClientCodegen {
       verb = "list";
     }
     if (stripNoun) {
-      String plural = group;
-      String singular = singular(group);
       String stripped = rest;
-      if (startsWithWord(rest, plural)) {
-        stripped = rest.substring(plural.length());
-      } else if (startsWithWord(rest, singular)) {
-        stripped = rest.substring(singular.length());
+      for (String noun : nouns) {
+        if (startsWithWord(rest, noun)) {
+          stripped = rest.substring(noun.length());
+          break;
+        }
       }
       String candidate = verb + stripped;
       if (!KEYWORDS.contains(candidate) && !candidate.isEmpty()) {
@@ -270,6 +270,40 @@ public class TypedSurfaceCodegen extends JavaClientCodegen {
       name = name + "Operation";
     }
     return name;
+  }
+
+  /**
+   * The nouns dropped after a verb: the tag's (plural, then singular); when no operationId of the
+   * group uses it, the noun most of them use ({@code BusinessCases}: {@code createBusCase},
+   * {@code getBusCase}, {@code listBusCases} give {@code BusCase}).
+   */
+  static List<String> groupNouns(String group, List<CodegenOperation> ops) {
+    List<String> tagNouns = List.of(group, singular(group));
+    Map<String, Integer> counts = new TreeMap<>();
+    for (CodegenOperation op : ops) {
+      String rest = op.operationId.replaceFirst("^[a-z]+", "");
+      for (String noun : tagNouns) {
+        if (startsWithWord(rest, noun)) {
+          return tagNouns;
+        }
+      }
+      // the whole rest is the noun candidate (BusCase, BusCases) in singular form
+      if (!rest.isEmpty()) {
+        counts.merge(singular(rest), 1, Integer::sum);
+      }
+    }
+    String best = null;
+    for (Map.Entry<String, Integer> e : counts.entrySet()) {
+      if (e.getValue() >= 2 && (best == null || e.getValue() > counts.get(best))) {
+        best = e.getKey();
+      }
+    }
+    if (best == null) {
+      return tagNouns;
+    }
+    String plural = best.endsWith("y") ? best.substring(0, best.length() - 1) + "ies"
+        : best.endsWith("s") || best.endsWith("x") || best.endsWith("ch") ? best + "es" : best + "s";
+    return List.of(plural, best);
   }
 
   private static boolean startsWithWord(String text, String word) {
@@ -337,7 +371,11 @@ public class TypedSurfaceCodegen extends JavaClientCodegen {
         a.put("text", p.isPathParam && "String".equals(p.dataType));
         a.put("doc", doc(p.description, p.isBodyParam ? "the request body" : "{@code " + p.baseName + "}"));
         args.add(a);
-        callArgs.add(p.paramName);
+        // Retrofit refuses a null @Body: an optional body left out is sent empty ({})
+        boolean model = models.containsKey(p.dataType);
+        callArgs.add(p.isBodyParam && !p.required && model
+            ? "(" + p.paramName + " == null ? new " + p.dataType + "() : " + p.paramName + ")"
+            : p.paramName);
       } else {
         Map<String, Object> q = new LinkedHashMap<>();
         q.put("type", p.dataType);
@@ -493,7 +531,8 @@ public class TypedSurfaceCodegen extends JavaClientCodegen {
     if (model == null) {
       return null;
     }
-    for (CodegenProperty p : model.vars) {
+    // allVars: page fields often come from a shared base through allOf
+    for (CodegenProperty p : model.allVars) {
       if (p.baseName.equals(baseName)) {
         return p;
       }
