@@ -116,14 +116,14 @@ class InTouchClientTest {
         .withHeader("Content-Type", "application/json").withBody(PARTY_241)));
 
     try (InTouchClient crm = server.builder().build()) {
-      About about = crm.execute(crm.aboutApi().getAbout());
+      About about = crm.about().get();
       assertThat(about.getMode()).isEqualTo(100);
-      Party party = crm.execute(crm.partiesApi().getParty(241L));
+      Party party = crm.parties().get(241L);
       assertThat(party.getBirthday()).isEqualTo(LocalDate.of(1980, 2, 29));
       assertThat(party.getEntered()).isEqualTo(LocalDateTime.of(2019, 1, 7, 9, 0));
-      assertThat(crm.listParties().withPageSize(1).stream()).hasSize(2);
-      crm.execute(crm.partiesApi().updateParty(241L, new PartyInput().surname("Nováková")));
-      crm.execute(crm.partiesApi().patchParty(241L, new PartyInput().phone("+420 123")));
+      assertThat(crm.parties().list().withPageSize(1).stream()).hasSize(2);
+      crm.parties().update(241L, new PartyInput().surname("Nováková"));
+      crm.parties().patch(241L, new PartyInput().phone("+420 123"));
       crm.createParty(new PartyInput().surname("Novák"));
     }
     List<LoggedRequest> requests = server.requests();
@@ -137,7 +137,7 @@ class InTouchClientTest {
     stubError(get(urlPathEqualTo("/api/parties/1")), 401,
         problems(401, null, "Invalid user name or password"));
     try (InTouchClient crm = server.builder().retry(RetryOptions.defaults()).build()) {
-      assertThatThrownBy(() -> crm.execute(crm.partiesApi().getParty(1L)))
+      assertThatThrownBy(() -> crm.parties().get(1L))
           .isInstanceOfSatisfying(AuthenticationException.class, e -> {
             assertThat(e.api()).isEqualTo("InTouch");
             assertThat(e.status()).isEqualTo(401);
@@ -154,7 +154,7 @@ class InTouchClientTest {
     stubError(get(urlPathEqualTo("/api/parties/999")), 404,
         problems(404, null, "Record 999 not found"));
     try (InTouchClient crm = server.builder().build()) {
-      assertThatThrownBy(() -> crm.execute(crm.partiesApi().getParty(999L)))
+      assertThatThrownBy(() -> crm.parties().get(999L))
           .isInstanceOfSatisfying(NotFoundException.class, e -> {
             assertThat(e.status()).isEqualTo(404);
             assertThat(e.serviceMessage()).isEqualTo("Record 999 not found");
@@ -188,7 +188,7 @@ class InTouchClientTest {
         .withStatus(503).withHeader("Content-Type", "text/html")
         .withBody("<html><body>Maintenance</body></html>")));
     try (InTouchClient crm = server.builder().build()) {
-      assertThatThrownBy(() -> crm.execute(crm.partiesApi().getParty(1L)))
+      assertThatThrownBy(() -> crm.parties().get(1L))
           .isInstanceOfSatisfying(ServerException.class, e -> {
             assertThat(e.status()).isEqualTo(503);
             assertThat(e.problems()).isEmpty();
@@ -261,7 +261,7 @@ class InTouchClientTest {
     server.wm.stubFor(get(urlPathEqualTo("/api/parties/241")).inScenario("flaky")
         .whenScenarioStateIs("ok").willReturn(okJson(PARTY_241)));
     try (InTouchClient crm = server.builder().retry(RetryOptions.defaults()).build()) {
-      assertThat(crm.execute(crm.partiesApi().getParty(241L)).getId()).isEqualTo(241L);
+      assertThat(crm.parties().get(241L).getId()).isEqualTo(241L);
     }
     server.wm.verify(2, getRequestedFor(urlPathEqualTo("/api/parties/241")));
     assertThat(server.sleeper.delays()).hasSize(1);
@@ -277,7 +277,7 @@ class InTouchClientTest {
     server.wm.stubFor(get(urlPathEqualTo("/api/parties/241")).inScenario("busy")
         .whenScenarioStateIs("free").willReturn(okJson(PARTY_241)));
     try (InTouchClient crm = server.builder().retry(RetryOptions.defaults()).build()) {
-      assertThat(crm.execute(crm.partiesApi().getParty(241L)).getId()).isEqualTo(241L);
+      assertThat(crm.parties().get(241L).getId()).isEqualTo(241L);
     }
     assertThat(server.sleeper.delays()).containsExactly(Duration.ofSeconds(3));
   }
@@ -288,8 +288,8 @@ class InTouchClientTest {
     try (InTouchClient crm = server.builder().build()) {
       InTouchClient traced =
           crm.withOptions(CallOptions.builder().header("X-Request-Id", "r-1").build());
-      assertThat(traced.execute(traced.partiesApi().getParty(241L)).getId()).isEqualTo(241L);
-      assertThat(crm.executeAsync(crm.partiesApi().getParty(241L)).get(10, TimeUnit.SECONDS)
+      assertThat(traced.parties().get(241L).getId()).isEqualTo(241L);
+      assertThat(crm.parties().getAsync(241L).get(10, TimeUnit.SECONDS)
           .getSurname()).isEqualTo("Novák");
     }
     server.wm.verify(1, getRequestedFor(urlPathEqualTo("/api/parties/241"))
