@@ -103,7 +103,7 @@ class InTouchClientTest {
   }
 
   @Test
-  void basicAuthenticationGoesWithEveryRequest() {
+  void basicAuthenticationGoesWithEveryRequestOfASecuredOperation() {
     server.wm.stubFor(get(urlPathEqualTo("/api/about")).willReturn(okJson(
         "{\"crmId\":\"ANNECA\",\"mode\":100,\"timeZone\":\"Europe/Prague\",\"version\":[6,3,0,0]}")));
     server.wm.stubFor(get(urlPathEqualTo("/api/parties/241")).willReturn(okJson(PARTY_241)));
@@ -128,8 +128,11 @@ class InTouchClientTest {
     }
     List<LoggedRequest> requests = server.requests();
     assertThat(requests).hasSize(7);
-    assertThat(requests).allSatisfy(
-        r -> assertThat(r.getHeader("Authorization")).isEqualTo(InTouchServer.BASIC));
+    // GET /about is public in the spec (security: []): it goes without credentials
+    assertThat(requests).filteredOn(r -> r.getUrl().equals("/api/about")).singleElement()
+        .satisfies(r -> assertThat(r.containsHeader("Authorization")).isFalse());
+    assertThat(requests).filteredOn(r -> !r.getUrl().equals("/api/about")).hasSize(6)
+        .allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo(InTouchServer.BASIC));
   }
 
   @Test
