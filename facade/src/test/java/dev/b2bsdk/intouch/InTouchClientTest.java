@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.b2bsdk.core.client.ApiResponse;
 import dev.b2bsdk.core.error.AuthenticationException;
 import dev.b2bsdk.core.error.FieldProblem;
 import dev.b2bsdk.core.error.NotFoundException;
@@ -231,6 +232,35 @@ class InTouchClientTest {
       assertThat(created.getSurname()).isEqualTo("Novák");
       assertThat(created.getEntered()).isEqualTo(LocalDateTime.of(2019, 1, 7, 9, 0));
     }
+  }
+
+  @Test
+  void theWithResponseFormOfACreateExposesStatusAndLocation() {
+    server.wm.stubFor(post(urlPathEqualTo("/api/parties")).willReturn(aResponse().withStatus(201)
+        .withHeader("Location", server.baseUrl() + "/parties/2412")
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"surname\":\"Novák\"}")));
+    try (InTouchClient crm = server.builder().build()) {
+      ApiResponse<Party> created =
+          crm.parties().createWithResponse(new PartyInput().surname("Novák"));
+      assertThat(created.statusCode()).isEqualTo(201);
+      assertThat(created.header("location")).isEqualTo(server.baseUrl() + "/parties/2412");
+      assertThat(created.value().getSurname()).isEqualTo("Novák");
+    }
+    server.wm.verify(1, postRequestedFor(urlPathEqualTo("/api/parties")));
+  }
+
+  @Test
+  void aMissingPathParameterOrBodyFailsBeforeSendingNamingIt() {
+    try (InTouchClient crm = server.builder().build()) {
+      assertThatThrownBy(() -> crm.parties().get(null))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("id is required");
+      assertThatThrownBy(() -> crm.parties().update(241L, null))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("body is required");
+      assertThatThrownBy(() -> crm.comments().listPartyComments(null))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("id is required");
+    }
+    assertThat(server.requests()).isEmpty();
   }
 
   @Test
