@@ -60,9 +60,10 @@ import retrofit2.Response;
  * }
  * }</pre>
  *
- * <p><b>Authentication.</b> HTTP Basic on every request (also on the public {@code GET /about},
- * where it is harmless). Wrong credentials fail at once with an {@code AuthenticationException}
- * after a single request: the same credentials are never sent twice.
+ * <p><b>Authentication.</b> HTTP Basic on every request of a secured operation; the public
+ * {@code GET /about} ({@code security: []} in the spec, {@code about().get()}) is sent without
+ * credentials. Wrong credentials fail at once with an {@code AuthenticationException} after a
+ * single request: the same credentials are never sent twice.
  *
  * <p><b>Lists.</b> Each paged operation has a {@code list…} method returning a lazy
  * {@link PagedIterable} ({@code position}/{@code size} paging, 100 records per page unless

@@ -4,6 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.b2bsdk.carecloud.CareCloudMock.APP_ID;
 import static dev.b2bsdk.carecloud.CareCloudMock.CUSTOMER;
@@ -13,12 +17,14 @@ import static dev.b2bsdk.carecloud.CareCloudMock.LOGIN;
 import static dev.b2bsdk.carecloud.CareCloudMock.error;
 import static dev.b2bsdk.carecloud.CareCloudMock.loginOk;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.b2bsdk.core.client.ApiResponse;
 import dev.b2bsdk.core.error.ApiException;
 import dev.b2bsdk.core.error.AuthenticationException;
 import dev.b2bsdk.core.error.ServerException;
@@ -27,13 +33,23 @@ import dev.b2bsdk.core.http.CallOptions;
 import dev.b2bsdk.core.http.HttpLogLevel;
 import dev.b2bsdk.core.http.RetryMode;
 import dev.b2bsdk.generated.carecloud.model.CardCreateRequest;
+import dev.b2bsdk.generated.carecloud.model.CardUpdateRequest;
+import dev.b2bsdk.generated.carecloud.model.CreatedCustomer;
 import dev.b2bsdk.generated.carecloud.model.CustomerCreateRequest;
+import dev.b2bsdk.generated.carecloud.model.Store;
+import dev.b2bsdk.generated.carecloud.model.TokenCreateRequest;
+import dev.b2bsdk.generated.carecloud.model.VoucherUpdateRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,9 +82,8 @@ class CareCloudClientTest {
                 + "\"name\":\"email\",\"reason\":\"already_exists\",\"value\":\"a@b.cz\","
                 + "\"message\":\"E-mail already exists\"}]}}}")));
     try (CareCloudEnterpriseClient client = mock.enterprise().build()) {
-      ValidationException e = catchThrowableOfType(() -> client.execute(client.customersApi()
-          .createCustomer(new CustomerCreateRequest().autologin(false), null)),
-          ValidationException.class);
+      ValidationException e = catchThrowableOfType(() -> client.customers()
+          .create(new CustomerCreateRequest().autologin(false)), ValidationException.class);
       assertThat(e.status()).isEqualTo(400);
       assertThat(e.errorCode()).isEqualTo("invalid_parameters_exception");
       assertThat(e.serviceMessage()).isEqualTo("Invalid parameters");
@@ -86,28 +101,54 @@ class CareCloudClientTest {
   void interfaceNotAllowedIsItsOwnAuthenticationSubtypeSyncAndAsync() throws Exception {
     DeviceTokenStore store = DeviceTokenStore.inMemory();
     store.save(APP_ID, DEVICE.id(), "dev-1");
-    mock.wm.stubFor(post(urlPathEqualTo(CUSTOMER + "cards")).willReturn(aResponse()
+    mock.wm.stubFor(put(urlPathEqualTo(CUSTOMER + "cards/k1")).willReturn(aResponse()
         .withStatus(403).withHeader("Content-Type", "application/json").withBody(
             "{\"error\":{\"type\":\"forbidden\",\"exception\":\"interface_not_allowed_exception\","
                 + "\"title\":\"Forbidden\",\"detail\":\"Resource is not allowed in this interface\","
                 + "\"error_data\":{\"invalid_resource_name\":\"cards\",\"interface\":\"customer\"}}}")));
     try (CareCloudCustomerClient client = mock.customer(store).build()) {
-      InterfaceNotAllowedException e = catchThrowableOfType(() -> client.execute(
-          client.cardsApi().createCard(new CardCreateRequest(), null)),
+      InterfaceNotAllowedException e = catchThrowableOfType(
+          () -> client.cards().update("k1", new CardUpdateRequest()),
           InterfaceNotAllowedException.class);
       assertThat(e).isInstanceOf(AuthenticationException.class);
       assertThat(e.status()).isEqualTo(403);
       assertThat(e.resourceName()).isEqualTo("cards");
       assertThat(e.interfaceName()).isEqualTo("customer");
-      assertThat(e.operation()).isEqualTo("createCard");
+      assertThat(e.operation()).isEqualTo("updateCard");
       assertThat(e.getMessage()).contains("interface_not_allowed_exception");
 
-      ExecutionException async = catchThrowableOfType(() -> client.executeAsync(
-          client.cardsApi().createCard(new CardCreateRequest(), null)).get(10, TimeUnit.SECONDS),
+      ExecutionException async = catchThrowableOfType(() -> client.cards()
+          .updateAsync("k1", new CardUpdateRequest()).get(10, TimeUnit.SECONDS),
           ExecutionException.class);
       assertThat(async.getCause()).isInstanceOf(InterfaceNotAllowedException.class);
     }
-    assertThat(mock.posts(CUSTOMER + "cards")).hasSize(2); // a 403 is never retried
+    // a 403 is never retried
+    assertThat(mock.wm.findAll(putRequestedFor(urlPathEqualTo(CUSTOMER + "cards/k1")))).hasSize(2);
+  }
+
+  @Test
+  void anOperationTheClientsInterfaceDoesNotServeFailsBeforeSendingNamingIt() {
+    DeviceTokenStore store = DeviceTokenStore.inMemory();
+    store.save(APP_ID, DEVICE.id(), "dev-1");
+    try (CareCloudCustomerClient client = mock.customer(store).build()) {
+      assertThatThrownBy(() -> client.cards().create(new CardCreateRequest()))
+          .isInstanceOf(UnsupportedOperationException.class)
+          .hasMessage("createCard is not served by the customer interface (only: enterprise)");
+      assertThatThrownBy(() -> client.cards().createAsync(new CardCreateRequest()))
+          .isInstanceOf(UnsupportedOperationException.class);
+      assertThatThrownBy(() -> client.customers().search())
+          .isInstanceOf(UnsupportedOperationException.class)
+          .hasMessageStartingWith("searchCustomers is not served by the customer interface");
+    }
+    try (CareCloudEnterpriseClient client = mock.enterprise().build()) {
+      assertThatThrownBy(() -> client.tokens().create(new TokenCreateRequest()))
+          .isInstanceOf(UnsupportedOperationException.class)
+          .hasMessage("createToken is not served by the enterprise interface (only: customer)");
+    }
+    assertThat(mock.wm.findAll(postRequestedFor(urlPathMatching(".*/cards")))).isEmpty();
+    assertThat(mock.gets(ENTERPRISE + "customers/actions/search-customers")).isEmpty();
+    assertThat(mock.gets(CUSTOMER + "customers/actions/search-customers")).isEmpty();
+    assertThat(mock.posts(ENTERPRISE + "tokens")).isEmpty();
   }
 
   @Test
@@ -116,8 +157,7 @@ class CareCloudClientTest {
         .willReturn(error(403, "permission_denied_exception", "No right to read stores")));
     try (CareCloudEnterpriseClient client = mock.enterprise().build()) {
       AuthenticationException e = catchThrowableOfType(
-          () -> client.execute(client.storesApi().getStore("s1", null)),
-          AuthenticationException.class);
+          () -> client.stores().get("s1"), AuthenticationException.class);
       assertThat(e).isNotInstanceOf(InterfaceNotAllowedException.class);
     }
   }
@@ -128,8 +168,7 @@ class CareCloudClientTest {
         error(500, "internal_error", "oops"), aResponse().withStatus(503),
         CareCloudMock.store("s1"));
     try (CareCloudEnterpriseClient client = mock.enterprise().build()) {
-      assertThat(client.execute(client.storesApi().getStore("s1", null)).getData().getStoreId())
-          .isEqualTo("s1");
+      assertThat(client.stores().get("s1").getStoreId()).isEqualTo("s1");
     }
     assertThat(mock.gets(ENTERPRISE + "stores/s1")).hasSize(3);
     assertThat(mock.sleeper.delays()).hasSize(2);
@@ -142,9 +181,8 @@ class CareCloudClientTest {
         aResponse().withStatus(201).withHeader("Content-Type", "application/json")
             .withBody("{\"data\":{\"customer_id\":\"c9\"}}"));
     try (CareCloudEnterpriseClient client = mock.enterprise().build()) {
-      catchThrowableOfType(() -> client.execute(client.customersApi()
-          .createCustomer(new CustomerCreateRequest().autologin(false), null)),
-          ServerException.class);
+      catchThrowableOfType(() -> client.customers()
+          .create(new CustomerCreateRequest().autologin(false)), ServerException.class);
       assertThat(mock.posts(ENTERPRISE + "customers")).hasSize(1);
 
       mock.stubSequence(() -> post(urlPathEqualTo(ENTERPRISE + "customers")),
@@ -152,42 +190,90 @@ class CareCloudClientTest {
           aResponse().withStatus(201).withHeader("Content-Type", "application/json")
               .withBody("{\"data\":{\"customer_id\":\"c9\"}}"));
       CareCloudEnterpriseClient retrying = client.withOptions(CallOptions.retry(RetryMode.ALWAYS));
-      assertThat(retrying.execute(retrying.customersApi().createCustomer(
-          new CustomerCreateRequest().autologin(false), null)).getData().getCustomerId())
-          .isEqualTo("c9");
+      assertThat(retrying.customers().create(new CustomerCreateRequest().autologin(false))
+          .getCustomerId()).isEqualTo("c9");
     }
     assertThat(mock.posts(ENTERPRISE + "customers")).hasSize(3);
   }
 
   @Test
-  void executeAsyncCompletesWithTheBodyAndCancellingItCancelsTheCall() throws Exception {
+  void theAsyncFormCompletesWithTheUnwrappedBodyAndCancellingItCancelsTheHttpCall()
+      throws Exception {
     mock.wm.stubFor(get(urlPathEqualTo(ENTERPRISE + "stores/s1")).willReturn(CareCloudMock.store("s1")));
     mock.wm.stubFor(get(urlPathEqualTo(ENTERPRISE + "stores/slow"))
         .willReturn(CareCloudMock.store("slow").withFixedDelay(10_000)));
-    try (CareCloudEnterpriseClient client = mock.enterprise().build()) {
-      assertThat(client.executeAsync(client.storesApi().getStore("s1", null))
-          .get(10, TimeUnit.SECONDS).getData().getStoreId()).isEqualTo("s1");
+    List<String> cancelled = new CopyOnWriteArrayList<>();
+    OkHttpClient http = new OkHttpClient.Builder().eventListener(new EventListener() {
+      @Override
+      public void canceled(okhttp3.Call call) {
+        cancelled.add(call.request().url().encodedPath());
+      }
+    }).build();
+    try (CareCloudEnterpriseClient client = mock.enterprise().okHttpClient(http).build()) {
+      assertThat(client.stores().getAsync("s1").get(10, TimeUnit.SECONDS).getStoreId())
+          .isEqualTo("s1");
+      assertThat(cancelled).isEmpty();
 
-      retrofit2.Call<?> slow = client.storesApi().getStore("slow", null);
-      var future = client.executeAsync(slow);
+      CompletableFuture<Store> future = client.stores().getAsync("slow");
       assertThat(future.cancel(true)).isTrue();
-      assertThat(slow.isCanceled()).isTrue();
+      assertThat(future).isCancelled();
+      assertThat(cancelled).containsExactly(ENTERPRISE + "stores/slow");
+    } finally {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
     }
+  }
+
+  @Test
+  void theWithResponseFormKeepsStatusAndHeadersAndUnwrapsTheBody() {
+    mock.wm.stubFor(post(urlPathEqualTo(ENTERPRISE + "customers")).willReturn(aResponse()
+        .withStatus(201).withHeader("Content-Type", "application/json")
+        .withHeader("X-Request-Id", "rq-7")
+        .withBody("{\"data\":{\"customer_id\":\"c9\"}}")));
+    try (CareCloudEnterpriseClient client = mock.enterprise().build()) {
+      ApiResponse<CreatedCustomer> response =
+          client.customers().createWithResponse(new CustomerCreateRequest().autologin(false));
+      assertThat(response.statusCode()).isEqualTo(201);
+      assertThat(response.header("x-request-id")).isEqualTo("rq-7");
+      assertThat(response.value().getCustomerId()).isEqualTo("c9");
+    }
+  }
+
+  @Test
+  void aMissingBodyOrPathParameterFailsBeforeSendingNamingIt() {
+    try (CareCloudEnterpriseClient client = mock.enterprise().build()) {
+      assertThatThrownBy(() -> client.customers().get(null))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("customer_id is required");
+      assertThatThrownBy(() -> client.customers().getAsync(""))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("customer_id is required");
+      assertThatThrownBy(() -> client.customers().create(null))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("body is required");
+      assertThatThrownBy(() -> client.vouchers().update("v1", null))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("body is required");
+      assertThatThrownBy(() -> client.vouchers().update(null, new VoucherUpdateRequest()))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("voucher_id is required");
+    }
+    assertThat(mock.all()).noneMatch(r -> r.getUrl().contains("/customers")
+        || r.getUrl().contains("/vouchers"));
   }
 
   @Test
   void acceptLanguageIsSentOnEveryRequestAndAPerCallValueWins() {
     mock.wm.stubFor(get(urlPathEqualTo(ENTERPRISE + "stores/s1")).willReturn(CareCloudMock.store("s1")));
+    mock.wm.stubFor(get(urlPathEqualTo(ENTERPRISE + "stores"))
+        .willReturn(okJson(CareCloudMock.list("stores", "store_id", List.of("s1"), 1))));
     try (CareCloudEnterpriseClient client = mock.enterprise().acceptLanguage("cs").build()) {
-      client.execute(client.storesApi().getStore("s1", null));
-      client.execute(client.storesApi().getStore("s1", "en"));
+      client.stores().get("s1");
       CareCloudEnterpriseClient german = client.withOptions(
           CallOptions.builder().header("Accept-Language", "de").build());
-      german.execute(german.storesApi().getStore("s1", null));
+      german.stores().get("s1");
+      client.stores().list().forEach(store -> { });
     }
     assertThat(mock.posts(LOGIN).get(0).getHeader("Accept-Language")).isEqualTo("cs");
     assertThat(mock.gets(ENTERPRISE + "stores/s1")).extracting(r -> r.getHeader("Accept-Language"))
-        .containsExactly("cs", "en", "de");
+        .containsExactly("cs", "de");
+    assertThat(mock.gets(ENTERPRISE + "stores")).singleElement()
+        .satisfies(r -> assertThat(r.getHeader("Accept-Language")).isEqualTo("cs"));
     assertThat(mock.posts(CareCloudMock.LOGOUT).get(0).getHeader("Accept-Language"))
         .isEqualTo("cs");
   }
@@ -196,7 +282,7 @@ class CareCloudClientTest {
   void withoutALanguageNoHeaderIsSent() {
     mock.wm.stubFor(get(urlPathEqualTo(ENTERPRISE + "stores/s1")).willReturn(CareCloudMock.store("s1")));
     try (CareCloudEnterpriseClient client = mock.enterprise().build()) {
-      client.execute(client.storesApi().getStore("s1", null));
+      client.stores().get("s1");
     }
     assertThat(mock.gets(ENTERPRISE + "stores/s1").get(0).containsHeader("Accept-Language"))
         .isFalse();
@@ -220,8 +306,7 @@ class CareCloudClientTest {
     mock.wm.stubFor(get(urlPathEqualTo(ENTERPRISE + "customers/c1")).willReturn(okJson(
         "{\"data\":{\"customer_id\":\"c1\",\"last_change\":\"2019-06-23 11:47:22\",\"state\":1}}")));
     try (CareCloudEnterpriseClient client = mock.enterprise().build()) {
-      LocalDateTime changed = client.execute(client.customersApi().getCustomer("c1", null))
-          .getData().getLastChange();
+      LocalDateTime changed = client.customers().get("c1").getLastChange();
       assertThat(client.toInstant(changed)).isEqualTo(Instant.parse("2019-06-23T09:47:22Z"));
     }
   }
@@ -243,7 +328,7 @@ class CareCloudClientTest {
     try {
       try (CareCloudEnterpriseClient e = mock.enterprise().logging(HttpLogLevel.BODY).build();
           CareCloudCustomerClient c = mock.customer(store).logging(HttpLogLevel.BODY).build()) {
-        e.execute(e.storesApi().getStore("s1", null));
+        e.stores().get("s1");
         c.loginCustomer(LoginType.EMAIL, "john@example.com", "cust-Pa55word");
       }
     } finally {

@@ -52,7 +52,7 @@ class CustomerTokenTest {
   }
 
   private static void getStore(CareCloudCustomerClient client) {
-    assertThat(client.execute(client.storesApi().getStore("s1", null)).getData().getStoreId())
+    assertThat(client.stores().get("s1").getStoreId())
         .isEqualTo("s1");
   }
 
@@ -124,7 +124,7 @@ class CustomerTokenTest {
       for (int i = 0; i < 256; i++) {
         results.add(pool.submit(() -> {
           go.await();
-          return client.execute(client.storesApi().getStore("s1", null)).getData().getStoreId();
+          return client.stores().get("s1").getStoreId();
         }));
       }
       go.countDown();
@@ -181,7 +181,7 @@ class CustomerTokenTest {
     mock.wm.stubFor(get(urlPathEqualTo(CUSTOMER + "stores/s0"))
         .willReturn(CareCloudMock.store("s0")));
     try (CareCloudCustomerClient client = mock.customer(store).build()) {
-      client.execute(client.storesApi().getStore("s0", null)); // loads old-1
+      client.stores().get("s0"); // loads old-1
       store.save(APP_ID, DEVICE.id(), "new-2"); // another instance replaced it meanwhile
       getStore(client);
     }

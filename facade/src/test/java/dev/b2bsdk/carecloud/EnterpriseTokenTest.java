@@ -58,7 +58,7 @@ class EnterpriseTokenTest {
   }
 
   private static void getStore(CareCloudEnterpriseClient client) {
-    assertThat(client.execute(client.storesApi().getStore("s1", null)).getData().getStoreId())
+    assertThat(client.stores().get("s1").getStoreId())
         .isEqualTo("s1");
   }
 
@@ -161,7 +161,7 @@ class EnterpriseTokenTest {
       for (int i = 0; i < 256; i++) {
         results.add(pool.submit(() -> {
           go.await();
-          return client.execute(client.storesApi().getStore("s1", null)).getData().getStoreId();
+          return client.stores().get("s1").getStoreId();
         }));
       }
       go.countDown();

@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.b2bsdk.core.client.ApiResponse;
 import dev.b2bsdk.core.error.AuthenticationException;
 import dev.b2bsdk.core.error.FieldProblem;
 import dev.b2bsdk.core.error.NotFoundException;
@@ -103,7 +104,7 @@ class InTouchClientTest {
   }
 
   @Test
-  void basicAuthenticationGoesWithEveryRequest() {
+  void basicAuthenticationGoesWithEveryRequestOfASecuredOperation() {
     server.wm.stubFor(get(urlPathEqualTo("/api/about")).willReturn(okJson(
         "{\"crmId\":\"ANNECA\",\"mode\":100,\"timeZone\":\"Europe/Prague\",\"version\":[6,3,0,0]}")));
     server.wm.stubFor(get(urlPathEqualTo("/api/parties/241")).willReturn(okJson(PARTY_241)));
@@ -116,20 +117,23 @@ class InTouchClientTest {
         .withHeader("Content-Type", "application/json").withBody(PARTY_241)));
 
     try (InTouchClient crm = server.builder().build()) {
-      About about = crm.execute(crm.aboutApi().getAbout());
+      About about = crm.about().get();
       assertThat(about.getMode()).isEqualTo(100);
-      Party party = crm.execute(crm.partiesApi().getParty(241L));
+      Party party = crm.parties().get(241L);
       assertThat(party.getBirthday()).isEqualTo(LocalDate.of(1980, 2, 29));
       assertThat(party.getEntered()).isEqualTo(LocalDateTime.of(2019, 1, 7, 9, 0));
-      assertThat(crm.listParties().withPageSize(1).stream()).hasSize(2);
-      crm.execute(crm.partiesApi().updateParty(241L, new PartyInput().surname("Nováková")));
-      crm.execute(crm.partiesApi().patchParty(241L, new PartyInput().phone("+420 123")));
+      assertThat(crm.parties().list().withPageSize(1).stream()).hasSize(2);
+      crm.parties().update(241L, new PartyInput().surname("Nováková"));
+      crm.parties().patch(241L, new PartyInput().phone("+420 123"));
       crm.createParty(new PartyInput().surname("Novák"));
     }
     List<LoggedRequest> requests = server.requests();
     assertThat(requests).hasSize(7);
-    assertThat(requests).allSatisfy(
-        r -> assertThat(r.getHeader("Authorization")).isEqualTo(InTouchServer.BASIC));
+    // GET /about is public in the spec (security: []): it goes without credentials
+    assertThat(requests).filteredOn(r -> r.getUrl().equals("/api/about")).singleElement()
+        .satisfies(r -> assertThat(r.containsHeader("Authorization")).isFalse());
+    assertThat(requests).filteredOn(r -> !r.getUrl().equals("/api/about")).hasSize(6)
+        .allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo(InTouchServer.BASIC));
   }
 
   @Test
@@ -137,7 +141,7 @@ class InTouchClientTest {
     stubError(get(urlPathEqualTo("/api/parties/1")), 401,
         problems(401, null, "Invalid user name or password"));
     try (InTouchClient crm = server.builder().retry(RetryOptions.defaults()).build()) {
-      assertThatThrownBy(() -> crm.execute(crm.partiesApi().getParty(1L)))
+      assertThatThrownBy(() -> crm.parties().get(1L))
           .isInstanceOfSatisfying(AuthenticationException.class, e -> {
             assertThat(e.api()).isEqualTo("InTouch");
             assertThat(e.status()).isEqualTo(401);
@@ -154,7 +158,7 @@ class InTouchClientTest {
     stubError(get(urlPathEqualTo("/api/parties/999")), 404,
         problems(404, null, "Record 999 not found"));
     try (InTouchClient crm = server.builder().build()) {
-      assertThatThrownBy(() -> crm.execute(crm.partiesApi().getParty(999L)))
+      assertThatThrownBy(() -> crm.parties().get(999L))
           .isInstanceOfSatisfying(NotFoundException.class, e -> {
             assertThat(e.status()).isEqualTo(404);
             assertThat(e.serviceMessage()).isEqualTo("Record 999 not found");
@@ -188,7 +192,7 @@ class InTouchClientTest {
         .withStatus(503).withHeader("Content-Type", "text/html")
         .withBody("<html><body>Maintenance</body></html>")));
     try (InTouchClient crm = server.builder().build()) {
-      assertThatThrownBy(() -> crm.execute(crm.partiesApi().getParty(1L)))
+      assertThatThrownBy(() -> crm.parties().get(1L))
           .isInstanceOfSatisfying(ServerException.class, e -> {
             assertThat(e.status()).isEqualTo(503);
             assertThat(e.problems()).isEmpty();
@@ -231,6 +235,35 @@ class InTouchClientTest {
   }
 
   @Test
+  void theWithResponseFormOfACreateExposesStatusAndLocation() {
+    server.wm.stubFor(post(urlPathEqualTo("/api/parties")).willReturn(aResponse().withStatus(201)
+        .withHeader("Location", server.baseUrl() + "/parties/2412")
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"surname\":\"Novák\"}")));
+    try (InTouchClient crm = server.builder().build()) {
+      ApiResponse<Party> created =
+          crm.parties().createWithResponse(new PartyInput().surname("Novák"));
+      assertThat(created.statusCode()).isEqualTo(201);
+      assertThat(created.header("location")).isEqualTo(server.baseUrl() + "/parties/2412");
+      assertThat(created.value().getSurname()).isEqualTo("Novák");
+    }
+    server.wm.verify(1, postRequestedFor(urlPathEqualTo("/api/parties")));
+  }
+
+  @Test
+  void aMissingPathParameterOrBodyFailsBeforeSendingNamingIt() {
+    try (InTouchClient crm = server.builder().build()) {
+      assertThatThrownBy(() -> crm.parties().get(null))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("id is required");
+      assertThatThrownBy(() -> crm.parties().update(241L, null))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("body is required");
+      assertThatThrownBy(() -> crm.comments().listPartyComments(null))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("id is required");
+    }
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
   void idFromLocationReadsTheLastNumericSegment() {
     assertThat(InTouchClient.idFromLocation("https://crm.example.cz/api/parties/2412")).isEqualTo(2412L);
     assertThat(InTouchClient.idFromLocation("https://crm.example.cz/api/parties/2412/")).isEqualTo(2412L);
@@ -261,7 +294,7 @@ class InTouchClientTest {
     server.wm.stubFor(get(urlPathEqualTo("/api/parties/241")).inScenario("flaky")
         .whenScenarioStateIs("ok").willReturn(okJson(PARTY_241)));
     try (InTouchClient crm = server.builder().retry(RetryOptions.defaults()).build()) {
-      assertThat(crm.execute(crm.partiesApi().getParty(241L)).getId()).isEqualTo(241L);
+      assertThat(crm.parties().get(241L).getId()).isEqualTo(241L);
     }
     server.wm.verify(2, getRequestedFor(urlPathEqualTo("/api/parties/241")));
     assertThat(server.sleeper.delays()).hasSize(1);
@@ -277,7 +310,7 @@ class InTouchClientTest {
     server.wm.stubFor(get(urlPathEqualTo("/api/parties/241")).inScenario("busy")
         .whenScenarioStateIs("free").willReturn(okJson(PARTY_241)));
     try (InTouchClient crm = server.builder().retry(RetryOptions.defaults()).build()) {
-      assertThat(crm.execute(crm.partiesApi().getParty(241L)).getId()).isEqualTo(241L);
+      assertThat(crm.parties().get(241L).getId()).isEqualTo(241L);
     }
     assertThat(server.sleeper.delays()).containsExactly(Duration.ofSeconds(3));
   }
@@ -288,8 +321,8 @@ class InTouchClientTest {
     try (InTouchClient crm = server.builder().build()) {
       InTouchClient traced =
           crm.withOptions(CallOptions.builder().header("X-Request-Id", "r-1").build());
-      assertThat(traced.execute(traced.partiesApi().getParty(241L)).getId()).isEqualTo(241L);
-      assertThat(crm.executeAsync(crm.partiesApi().getParty(241L)).get(10, TimeUnit.SECONDS)
+      assertThat(traced.parties().get(241L).getId()).isEqualTo(241L);
+      assertThat(crm.parties().getAsync(241L).get(10, TimeUnit.SECONDS)
           .getSurname()).isEqualTo("Novák");
     }
     server.wm.verify(1, getRequestedFor(urlPathEqualTo("/api/parties/241"))

@@ -8,10 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.b2bsdk.core.paging.Page;
 import dev.b2bsdk.core.paging.PagedIterable;
+import dev.b2bsdk.core.paging.Sort;
 import dev.b2bsdk.generated.intouch.model.Comment;
 import dev.b2bsdk.generated.intouch.model.Party;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -55,7 +61,7 @@ class InTouchPagingTest {
     server.stubPage("/parties", 100, 100, 250, 100, 100);
     server.stubPage("/parties", 200, 100, 250, 200, 50);
 
-    PagedIterable<Party> parties = client.listParties();
+    PagedIterable<Party> parties = client.parties().list();
     assertThat(server.requests()).isEmpty(); // nothing fetched before iteration
     assertThat(ids(parties)).isEqualTo(range(0, 250));
 
@@ -72,11 +78,11 @@ class InTouchPagingTest {
     for (int p = 0; p < 3; p++) {
       server.stubPage("/comments", p * 20, 20, 55, p * 20, p < 2 ? 20 : 15);
     }
-    CommentQuery query = CommentQuery.builder().srcType(1).srcId("241")
-        .sort(Sort.descending("modified")).build();
+    CommentsOperations.ListParams query = CommentsOperations.ListParams.builder().srcType(1)
+        .srcId("241").sort(Sort.desc("modified")).build();
 
     List<Comment> notes = new ArrayList<>();
-    client.listComments(query).withPageSize(20).forEach(notes::add);
+    client.comments().list(query).withPageSize(20).forEach(notes::add);
 
     assertThat(notes).hasSize(55);
     assertThat(server.positions()).containsExactly("0", "20", "40");
@@ -95,9 +101,10 @@ class InTouchPagingTest {
     server.stubPage("/parties/241/comments", 0, 2, 3, 0, 2);
     server.stubPage("/parties/241/comments", 2, 2, 3, 2, 1);
 
-    assertThat(client.listBusCases(BusCaseQuery.builder().caseType(7)
-        .sort(Sort.ascending("id")).build()).withPageSize(2).stream()).hasSize(3);
-    assertThat(client.listPartyComments(241, Sort.ascending("entered"))
+    assertThat(client.businessCases().listBusCases(BusinessCasesOperations.ListBusCasesParams
+        .builder().caseType(7).sort(Sort.asc("id")).build()).withPageSize(2).stream()).hasSize(3);
+    assertThat(client.comments().listPartyComments(241L, CommentsOperations
+        .ListPartyCommentsParams.builder().sort(Sort.asc("entered")).build())
         .withPageSize(2).stream()).hasSize(3);
 
     List<LoggedRequest> requests = server.requests();
@@ -111,6 +118,7 @@ class InTouchPagingTest {
     for (LoggedRequest r : requests.subList(2, 4)) {
       assertThat(r.getUrl()).startsWith("/api/parties/241/comments?");
       assertThat(r.queryParameter("orderBy").firstValue()).isEqualTo("entered");
+      assertThat(r.queryParameter("desc").firstValue()).isEqualTo("false");
     }
   }
 
@@ -121,7 +129,7 @@ class InTouchPagingTest {
     server.stubPage("/parties", 500, 1000, 1200, 500, 500, 500, 500);
     server.stubPage("/parties", 1000, 1000, 1200, 1000, 500, 1000, 200);
 
-    assertThat(ids(client.listParties().withPageSize(5000))).isEqualTo(range(0, 1200));
+    assertThat(ids(client.parties().list().withPageSize(5000))).isEqualTo(range(0, 1200));
 
     assertThat(server.positions()).containsExactly("0", "500", "1000");
     assertThat(server.requests()).allSatisfy(
@@ -134,12 +142,12 @@ class InTouchPagingTest {
     server.stubPage("/parties", 10, 10, 30, 10, 0);
     server.stubPage("/parties", 20, 10, 30, 20, 10);
 
-    List<Long> ids = ids(client.listParties().withPageSize(10));
+    List<Long> ids = ids(client.parties().list().withPageSize(10));
 
     assertThat(ids).hasSize(20).containsAll(range(0, 10)).containsAll(range(20, 30));
     assertThat(server.positions()).containsExactly("0", "10", "20");
     // page by page, the empty page is not handed out
-    assertThat(client.listParties().withPageSize(10).streamByPage().map(Page::offset))
+    assertThat(client.parties().list().withPageSize(10).streamByPage().map(Page::offset))
         .containsExactly(0L, 20L);
   }
 
@@ -149,7 +157,7 @@ class InTouchPagingTest {
     // a server that ignores position: it answers page 0 again
     server.stubPage("/parties", 100, 100, 300, 0, 100, 0, 100);
 
-    assertThat(ids(client.listParties())).isEqualTo(range(0, 100));
+    assertThat(ids(client.parties().list())).isEqualTo(range(0, 100));
     assertThat(server.positions()).containsExactly("0", "100");
   }
 
@@ -159,7 +167,7 @@ class InTouchPagingTest {
     for (int p = 0; p < 10; p++) {
       server.stubPage("/parties", p * 10, 10, 20, p * 10, 10);
     }
-    List<Long> ids = ids(client.listParties().withPageSize(10));
+    List<Long> ids = ids(client.parties().list().withPageSize(10));
     assertThat(ids).isEqualTo(range(0, 20));
     assertThat(server.positions()).containsExactly("0", "10");
   }
@@ -169,7 +177,7 @@ class InTouchPagingTest {
     for (int p = 0; p < 10; p++) {
       server.stubPage("/parties", p * 100, 100, 1000, p * 100, 100);
     }
-    PagedIterable<Party> parties = client.listParties();
+    PagedIterable<Party> parties = client.parties().list();
 
     assertThat(parties.stream().limit(100).count()).isEqualTo(100);
     assertThat(server.positions()).containsExactly("0");
@@ -194,21 +202,25 @@ class InTouchPagingTest {
 
   static Stream<Arguments> everyPagedOperation() {
     return Stream.of(
-        Arguments.of("/parties", (Function<InTouchClient, PagedIterable<?>>) InTouchClient::listParties),
-        Arguments.of("/comm", (Function<InTouchClient, PagedIterable<?>>) InTouchClient::listComms),
-        Arguments.of("/opportunities",
-            (Function<InTouchClient, PagedIterable<?>>) InTouchClient::listOpportunities),
-        Arguments.of("/buscases", (Function<InTouchClient, PagedIterable<?>>) InTouchClient::listBusCases),
-        Arguments.of("/products", (Function<InTouchClient, PagedIterable<?>>) InTouchClient::listProducts),
-        Arguments.of("/stores", (Function<InTouchClient, PagedIterable<?>>) InTouchClient::listStores),
-        Arguments.of("/comments", (Function<InTouchClient, PagedIterable<?>>) InTouchClient::listComments),
-        Arguments.of("/parties/9/comments",
-            (Function<InTouchClient, PagedIterable<?>>) c -> c.listPartyComments(9)));
+        op("listParties", "/parties", c -> c.parties().list()),
+        op("listComms", "/comm", c -> c.communications().listComms()),
+        op("listOpportunities", "/opportunities", c -> c.opportunities().list()),
+        op("listBusCases", "/buscases", c -> c.businessCases().listBusCases()),
+        op("listProducts", "/products", c -> c.products().list()),
+        op("listStores", "/stores", c -> c.stores().list()),
+        op("listComments", "/comments", c -> c.comments().list()),
+        op("listPartyComments", "/parties/9/comments", c -> c.comments().listPartyComments(9L)));
   }
 
-  @ParameterizedTest
+  private static Arguments op(String operationId, String path,
+      Function<InTouchClient, PagedIterable<?>> list) {
+    return Arguments.of(operationId, path, list);
+  }
+
+  @ParameterizedTest(name = "{0}")
   @MethodSource("everyPagedOperation")
-  void everyPagedOperationWalksItsPages(String path, Function<InTouchClient, PagedIterable<?>> list) {
+  void everyPagedOperationWalksItsPages(String operationId, String path,
+      Function<InTouchClient, PagedIterable<?>> list) {
     server.stubPage(path, 0, 2, 3, 0, 2);
     server.stubPage(path, 2, 2, 3, 2, 1);
 
@@ -218,11 +230,27 @@ class InTouchPagingTest {
         .containsExactly("/api" + path + "?position=0&size=2", "/api" + path + "?position=2&size=2");
   }
 
+  /** The table above is every operation the generator made paged ({@code operations.tsv}). */
+  @Test
+  void everyPagedOperationOfTheSpecIsInTheTable() throws IOException {
+    Set<String> paged = new TreeSet<>();
+    try (InputStream in = InTouchClient.class.getResourceAsStream("operations.tsv")) {
+      assertThat(in).isNotNull();
+      new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+          .map(line -> line.split("\\t"))
+          .filter(cols -> cols[3].equals("paged"))
+          .forEach(cols -> paged.add(cols[0]));
+    }
+    Set<String> walked = everyPagedOperation().map(a -> (String) a.get()[0])
+        .collect(Collectors.toCollection(TreeSet::new));
+    assertThat(walked).isEqualTo(paged);
+  }
+
   @Test
   void anEnvelopeWithoutTotalEndsOnAShortPage() {
     server.wm.stubFor(get(urlPathEqualTo("/api/stores"))
         .willReturn(okJson("{\"position\":0,\"size\":100,\"items\":[{\"id\":1},{\"id\":2}]}")));
-    assertThat(client.listStores().stream().count()).isEqualTo(2);
+    assertThat(client.stores().list().stream().count()).isEqualTo(2);
     assertThat(server.requests()).hasSize(1);
   }
 }

@@ -81,7 +81,7 @@ class InTouchPolitenessTest {
     try {
       List<Future<?>> calls = new ArrayList<>();
       for (int i = 0; i < CALLERS; i++) {
-        calls.add(pool.submit(() -> crm.execute(crm.partiesApi().getParty(1L))));
+        calls.add(pool.submit(() -> crm.parties().get(1L)));
       }
       assertThat(arrivals.await(10, TimeUnit.SECONDS)).as("%d requests arrive", expected).isTrue();
       // a request beyond the limit would arrive now if the client let it through

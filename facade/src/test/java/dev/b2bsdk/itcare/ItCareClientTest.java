@@ -103,13 +103,13 @@ class ItCareClientTest extends ItCareWireMockTest {
 
       Throwable thrown = null;
       try {
-        client.execute(client.instancesApi().getInstance(1L));
+        client.instances().get(1L);
       } catch (AuthenticationException e) {
         thrown = e;
       }
       clock.advance(Duration.ofMinutes(30)); // next token request uses the refresh token
       try {
-        client.execute(client.instancesApi().getInstance(1L));
+        client.instances().get(1L);
       } catch (AuthenticationException e) {
         thrown = e;
       }
@@ -140,13 +140,13 @@ class ItCareClientTest extends ItCareWireMockTest {
             .withBody("<html><body>Internal error</body></html>")));
     client = builder().retry(RetryOptions.none()).build();
 
-    assertThatThrownBy(() -> client.execute(client.instancesApi().getInstance(404L)))
+    assertThatThrownBy(() -> client.instances().get(404L))
         .isInstanceOfSatisfying(NotFoundException.class, e -> {
           assertThat(e.status()).isEqualTo(404);
           assertThat(e.operation()).isEqualTo("getInstance");
           assertThat(e.getMessage()).isEqualTo("ITCare getInstance → 404 Not Found");
         });
-    assertThatThrownBy(() -> client.execute(client.instancesApi().getInstance(500L)))
+    assertThatThrownBy(() -> client.instances().get(500L))
         .isInstanceOfSatisfying(ServerException.class,
             e -> assertThat(e.bodySnippet()).contains("Internal error"));
   }
@@ -158,53 +158,62 @@ class ItCareClientTest extends ItCareWireMockTest {
         "{\"id\":40213,\"key\":\"ECOMWEB\",\"name\":\"E-commerce Web Front\"}")));
     client = builder().build();
 
-    assertThat(client.executeAsync(client.servicesApi().getService(40213L))
+    assertThat(client.services().getAsync(40213L)
         .get(10, java.util.concurrent.TimeUnit.SECONDS).getKey()).isEqualTo("ECOMWEB");
   }
 
   // ---------------------------------------------------------------- spec coverage
 
-  /** operationId → the client's {@code begin…} method for it. */
-  private static final Map<String, String> BEGIN = Map.of(
-      "createInstance", "beginCreateInstance",
-      "patchInstance", "beginPatchInstance",
-      "deleteInstance", "beginDeleteInstance",
-      "createInstanceSnapshot", "beginCreateSnapshot",
-      "createOverdrive", "beginCreateOverdrive",
-      "patchOverdrive", "beginPatchOverdrive",
-      "deleteOverdrive", "beginDeleteOverdrive");
-
+  /**
+   * Every {@code x-async-action} operation of the spec has a typed {@code begin…} method
+   * returning the poller, reachable from the client through its tag's accessor.
+   */
   @Test
-  void everyAsyncActionOfTheSpecHasABeginMethod() throws IOException {
+  void everyAsyncActionOfTheSpecHasABeginMethod() throws Exception {
     Set<String> async = operationsMarked("x-async-action: true");
-    assertThat(async).isNotEmpty();
-    assertThat(BEGIN.keySet()).containsExactlyInAnyOrderElementsOf(async);
+    assertThat(async).containsExactlyInAnyOrder("createInstance", "patchInstance",
+        "deleteInstance", "createInstanceSnapshot", "createOverdrive", "patchOverdrive",
+        "deleteOverdrive");
+    Map<String, String[]> index = operationIndex();
     for (String operation : async) {
-      assertThat(publicMethods(BEGIN.get(operation)))
-          .as("begin method for %s", operation)
-          .isNotEmpty()
+      String[] row = index.get(operation);
+      assertThat(row).as("typed method for %s", operation).isNotNull();
+      assertThat(row[3]).isEqualTo("async");
+      assertThat(row[2]).startsWith("begin");
+      assertThat(typedMethods(row[1], row[2])).as("%s.%s", row[1], row[2]).isNotEmpty()
           .allSatisfy(m -> assertThat(m.getReturnType()).isEqualTo(AsyncOperation.class));
     }
-    assertThat(publicMethods("beginStartInstance")).isNotEmpty();
-    assertThat(publicMethods("beginStopInstance")).isNotEmpty();
-    assertThat(publicMethods("beginRebootInstance")).isNotEmpty();
-    assertThat(publicMethods("beginStartOverdrive")).isNotEmpty();
-    assertThat(publicMethods("beginStopOverdrive")).isNotEmpty();
+    assertThat(typedMethods("instances", "beginPatch")).isNotEmpty();
+    assertThat(typedMethods("overdrive", "beginDelete")).isNotEmpty();
   }
 
   @Test
-  void everyPagedOperationOfTheSpecHasAListMethod() throws IOException {
+  void everyPagedOperationOfTheSpecHasAListMethod() throws Exception {
     Set<String> paged = operationsMarked("x-paging:");
     assertThat(paged).containsExactlyInAnyOrder("listInstances", "listResources", "listServices");
+    Map<String, String[]> index = operationIndex();
     for (String operation : paged) {
-      assertThat(publicMethods(operation)).as("list method for %s", operation)
-          .isNotEmpty()
+      String[] row = index.get(operation);
+      assertThat(row).as("typed method for %s", operation).isNotNull();
+      assertThat(row[3]).isEqualTo("paged");
+      assertThat(typedMethods(row[1], row[2])).as("%s.%s", row[1], row[2]).hasSize(2)
           .allSatisfy(m -> assertThat(m.getReturnType()).isEqualTo(PagedIterable.class));
     }
   }
 
-  private static List<Method> publicMethods(String name) {
-    return Arrays.stream(ItCareClient.class.getMethods())
+  /** operationId → its row of the generated {@code operations.tsv}. */
+  private static Map<String, String[]> operationIndex() throws IOException {
+    try (var in = ItCareClient.class.getResourceAsStream("operations.tsv")) {
+      assertThat(in).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+          .map(line -> line.split("\t")).collect(Collectors.toMap(r -> r[0], r -> r));
+    }
+  }
+
+  /** The public methods {@code name} of the group the client's {@code accessor()} returns. */
+  private static List<Method> typedMethods(String accessor, String name) throws Exception {
+    Class<?> group = ItCareClient.class.getMethod(accessor).getReturnType();
+    return Arrays.stream(group.getMethods())
         .filter(m -> m.getName().equals(name)).collect(Collectors.toList());
   }
 

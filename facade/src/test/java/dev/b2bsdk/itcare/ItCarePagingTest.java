@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.b2bsdk.core.paging.Page;
+import dev.b2bsdk.core.paging.Sort;
 import dev.b2bsdk.generated.itcare.model.Action;
 import dev.b2bsdk.generated.itcare.model.ActionStatus;
 import dev.b2bsdk.generated.itcare.model.Instance;
@@ -70,15 +71,16 @@ class ItCarePagingTest extends ItCareWireMockTest {
     return p == null ? List.of() : p.values();
   }
 
-  private static final InstanceQuery PROD_DEBIAN = InstanceQuery.builder()
-      .environments("PRODUCTION")
-      .families("DEBIAN", "RHEL")
-      .names("!pdebtmp01")
-      .services(40213L)
-      .tags("application:ecom")
-      .backupStatus(true)
-      .sort("name,asc")
-      .build();
+  private static final InstancesOperations.ListParams PROD_DEBIAN =
+      InstancesOperations.ListParams.builder()
+          .environments(List.of("PRODUCTION"))
+          .families(List.of("DEBIAN", "RHEL"))
+          .names(List.of("!pdebtmp01"))
+          .services(List.of(40213L))
+          .tags(List.of("application:ecom"))
+          .backupStatus(true)
+          .sort(Sort.asc("name"))
+          .build();
 
   @Test
   void severalPagesWithFiltersAndSortOnEveryPageRequest() {
@@ -86,7 +88,7 @@ class ItCarePagingTest extends ItCareWireMockTest {
     stubPage(INSTANCES, 1, instancePage(ids(3, 4), 1, 2, 5, false));
     stubPage(INSTANCES, 2, instancePage(ids(5, 5), 2, 2, 5, true));
 
-    List<Long> seen = client.listInstances(PROD_DEBIAN).withPageSize(2).stream()
+    List<Long> seen = client.instances().list(PROD_DEBIAN).withPageSize(2).stream()
         .map(Instance::getId).collect(Collectors.toList());
 
     assertThat(seen).containsExactly(1L, 2L, 3L, 4L, 5L);
@@ -102,7 +104,9 @@ class ItCarePagingTest extends ItCareWireMockTest {
       assertThat(param(r, "tags")).containsExactly("application:ecom");
       assertThat(param(r, "backupStatus")).containsExactly("true");
       assertThat(param(r, "sort")).containsExactly("name,asc");
-      assertThat(param(r, "statuses")).isEmpty(); // unset filters are not sent
+      // unset filters are not sent
+      assertThat(r.getQueryParams().keySet()).containsExactlyInAnyOrder("page", "size",
+          "environments", "families", "names", "services", "tags", "backupStatus", "sort");
       assertThat(r.getHeader("Authorization")).isEqualTo("Bearer tok1");
     }
   }
@@ -115,7 +119,7 @@ class ItCarePagingTest extends ItCareWireMockTest {
     stubPage(INSTANCES, 2, instancePage(ids(5, 5), 2, 2, 5, true));
 
     List<Instance> all = new ArrayList<>();
-    client.listInstances().withPageSize(50).forEach(all::add);
+    client.instances().list().withPageSize(50).forEach(all::add);
 
     assertThat(all).extracting(Instance::getId).containsExactly(1L, 2L, 3L, 4L, 5L);
     assertThat(journal(INSTANCES)).extracting(r -> param(r, "page") + "/" + param(r, "size"))
@@ -128,7 +132,7 @@ class ItCarePagingTest extends ItCareWireMockTest {
     stubPage(INSTANCES, 1, instancePage(List.of(), 1, 2, 6, false));
     stubPage(INSTANCES, 2, instancePage(ids(5, 6), 2, 2, 6, true));
 
-    assertThat(client.listInstances().withPageSize(2).stream().map(Instance::getId))
+    assertThat(client.instances().list().withPageSize(2).stream().map(Instance::getId))
         .containsExactly(1L, 2L, 5L, 6L);
     assertThat(journal(INSTANCES)).hasSize(3);
   }
@@ -139,7 +143,7 @@ class ItCarePagingTest extends ItCareWireMockTest {
     api.stubFor(get(urlPathEqualTo(INSTANCES))
         .willReturn(okJson(instancePage(ids(1, 2), 0, 2, 10, false))));
 
-    assertThat(client.listInstances().withPageSize(2).stream().map(Instance::getId))
+    assertThat(client.instances().list().withPageSize(2).stream().map(Instance::getId))
         .containsExactly(1L, 2L);
     assertThat(journal(INSTANCES)).hasSize(2); // the repeat is detected and dropped
   }
@@ -150,11 +154,11 @@ class ItCarePagingTest extends ItCareWireMockTest {
     stubPage(INSTANCES, 1, instancePage(ids(3, 4), 1, 2, 6, false));
     stubPage(INSTANCES, 2, instancePage(ids(5, 6), 2, 2, 6, true));
 
-    assertThat(client.listInstances().withPageSize(2).stream().limit(3).map(Instance::getId))
+    assertThat(client.instances().list().withPageSize(2).stream().limit(3).map(Instance::getId))
         .containsExactly(1L, 2L, 3L);
     assertThat(journal(INSTANCES)).hasSize(2);
 
-    for (Instance i : client.listInstances().withPageSize(2)) {
+    for (Instance i : client.instances().list().withPageSize(2)) {
       if (i.getId() == 1L) {
         break;
       }
@@ -167,7 +171,7 @@ class ItCarePagingTest extends ItCareWireMockTest {
     stubPage(INSTANCES, 0, instancePage(ids(1, 2), 0, 2, 3, false));
     stubPage(INSTANCES, 1, instancePage(ids(3, 3), 1, 2, 3, true));
 
-    var pages = client.listInstances().withPageSize(2).byPage().iterator();
+    var pages = client.instances().list().withPageSize(2).byPage().iterator();
     assertThat(journal(INSTANCES)).isEmpty(); // lazy
     Page<Instance> first = pages.next();
     assertThat(first.items()).hasSize(2);
@@ -185,8 +189,9 @@ class ItCarePagingTest extends ItCareWireMockTest {
     stubPage(path, 0, page(item, ids(1, 2), 0, 2, 3, false));
     stubPage(path, 1, page(item, ids(3, 3), 1, 2, 3, true));
 
-    List<Resource> all = client.listResources(ResourceQuery.builder()
-        .categories("MANAGED_DATABASE").types("POSTGRESQL").sort("name,desc").build())
+    List<Resource> all = client.resources().list(ResourcesOperations.ListParams.builder()
+        .categories(List.of("MANAGED_DATABASE")).types(List.of("POSTGRESQL"))
+        .sort(Sort.desc("name")).build())
         .withPageSize(2).stream().collect(Collectors.toList());
 
     assertThat(all).extracting(Resource::getName).containsExactly("res1", "res2", "res3");
@@ -204,13 +209,14 @@ class ItCarePagingTest extends ItCareWireMockTest {
     stubPage(path, 0, page(item, ids(1, 1), 0, 1, 2, false));
     stubPage(path, 1, page(item, ids(2, 2), 1, 1, 2, true));
 
-    List<Service> all = client.listServices(ServiceQuery.builder().names("!PAYROLL")
-        .sort("key").build()).withPageSize(1).stream().collect(Collectors.toList());
+    List<Service> all = client.services().list(ServicesOperations.ListParams.builder()
+        .names(List.of("!PAYROLL")).sort(Sort.asc("key")).build())
+        .withPageSize(1).stream().collect(Collectors.toList());
 
     assertThat(all).extracting(Service::getKey).containsExactly("SVC1", "SVC2");
     assertThat(journal(path)).hasSize(2).allSatisfy(r -> {
       assertThat(param(r, "names")).containsExactly("!PAYROLL");
-      assertThat(param(r, "sort")).containsExactly("key");
+      assertThat(param(r, "sort")).containsExactly("key,asc");
     });
   }
 
@@ -221,8 +227,9 @@ class ItCarePagingTest extends ItCareWireMockTest {
             + "\"submittedAt\":\"2024-06-12T09:15:02.000+0200\",\"completedAt\":null},"
             + "{\"id\":987655,\"status\":\"PAUSED\"}]")));
 
-    List<Action> actions = client.listActions(ActionQuery.builder().resourceName("pdebwebsrv01")
-        .statuses(ActionStatus.IN_PROGRESS, ActionStatus.ERROR).build());
+    List<Action> actions = client.actions().list(ActionsOperations.ListParams.builder()
+        .resourceName("pdebwebsrv01")
+        .statuses(List.of(ActionStatus.IN_PROGRESS, ActionStatus.ERROR)).build());
 
     assertThat(actions).extracting(Action::getId).containsExactly(987654L, 987655L);
     assertThat(actions.get(1).getStatus()).isEqualTo(ActionStatus.UNKNOWN_DEFAULT_OPEN_API);
@@ -230,5 +237,17 @@ class ItCarePagingTest extends ItCareWireMockTest {
     assertThat(param(r, "resourceName")).containsExactly("pdebwebsrv01");
     assertThat(param(r, "statuses")).containsExactly("IN_PROGRESS", "ERROR");
     assertThat(param(r, "resourceId")).isEmpty();
+  }
+
+  @Test
+  void withoutParamsOnlyThePagingParametersAreSent() {
+    stubPage(INSTANCES, 0, instancePage(ids(1, 1), 0, 100, 1, true));
+
+    assertThat(client.instances().list(null).stream().map(Instance::getId)).containsExactly(1L);
+    assertThat(client.instances().list(InstancesOperations.ListParams.builder().build())
+        .stream().map(Instance::getId)).containsExactly(1L);
+
+    assertThat(journal(INSTANCES)).hasSize(2).allSatisfy(r ->
+        assertThat(r.getQueryParams().keySet()).containsExactlyInAnyOrder("page", "size"));
   }
 }

@@ -33,6 +33,11 @@ import dev.b2bsdk.generated.itcare.model.ActionStatus;
 import dev.b2bsdk.generated.itcare.model.CreateInstanceRequest;
 import dev.b2bsdk.generated.itcare.model.CreateOverdriveRequest;
 import dev.b2bsdk.generated.itcare.model.CreateSnapshotRequest;
+import dev.b2bsdk.generated.itcare.model.DeleteInstanceRequest;
+import dev.b2bsdk.generated.itcare.model.InstanceOperation;
+import dev.b2bsdk.generated.itcare.model.InstanceOperationRequest;
+import dev.b2bsdk.generated.itcare.model.OverdriveOperation;
+import dev.b2bsdk.generated.itcare.model.OverdriveOperationRequest;
 import dev.b2bsdk.generated.itcare.model.OverdriveSizing;
 import dev.b2bsdk.testsupport.VirtualScheduler;
 import java.time.Duration;
@@ -143,7 +148,7 @@ class ItCarePollingTest extends ItCareWireMockTest {
     stubActionSequence(status("IN_PROGRESS"), status("IN_PROGRESS"), status("IN_PROGRESS"),
         status("SUCCESS"));
 
-    AsyncOperation<Action> op = client.beginStopInstance(1204571L);
+    AsyncOperation<Action> op = client.instances().beginPatch(1204571L, op(InstanceOperation.STOP));
     assertThat(op.tracked()).isTrue();
     assertThat(op.operationId()).isEqualTo(String.valueOf(ACTION));
     CompletableFuture<OperationResult<Action>> future = op.toFuture();
@@ -175,7 +180,7 @@ class ItCarePollingTest extends ItCareWireMockTest {
         () -> okJson(action("ERROR", "Instance pdebwebsrv01 could not be stopped")));
 
     CompletableFuture<OperationResult<Action>> future =
-        client.beginStopInstance(1204571L).toFuture();
+        client.instances().beginPatch(1204571L, op(InstanceOperation.STOP)).toFuture();
     scheduler.advance(Duration.ofMinutes(1));
 
     assertThat(failure(future)).isInstanceOfSatisfying(ActionFailedException.class, e -> {
@@ -199,7 +204,7 @@ class ItCarePollingTest extends ItCareWireMockTest {
     stubActionSequence(status("IN_PROGRESS"));
 
     CompletableFuture<OperationResult<Action>> future =
-        client.beginStopInstance(1204571L).toFuture();
+        client.instances().beginPatch(1204571L, op(InstanceOperation.STOP)).toFuture();
     scheduler.advance(Duration.ofMinutes(10));
 
     assertThat(failure(future)).isInstanceOfSatisfying(PollTimeoutException.class, e -> {
@@ -222,7 +227,7 @@ class ItCarePollingTest extends ItCareWireMockTest {
         status("SUCCESS"));
 
     CompletableFuture<OperationResult<Action>> future =
-        client.beginStopInstance(1204571L).toFuture();
+        client.instances().beginPatch(1204571L, op(InstanceOperation.STOP)).toFuture();
     scheduler.advance(Duration.ofSeconds(20));
     assertThat(polls()).hasSize(1); // not at 1 + 2 = 3 s
     scheduler.advance(Duration.ofSeconds(2));
@@ -236,7 +241,7 @@ class ItCarePollingTest extends ItCareWireMockTest {
     stubStopAccepted("IN_PROGRESS");
     stubActionSequence(status("IN_PROGRESS"));
 
-    AsyncOperation<Action> op = client.beginStopInstance(1204571L);
+    AsyncOperation<Action> op = client.instances().beginPatch(1204571L, op(InstanceOperation.STOP));
     CompletableFuture<OperationResult<Action>> future = op.toFuture();
     scheduler.advance(Duration.ofSeconds(1));
     assertThat(polls()).hasSize(1);
@@ -254,7 +259,7 @@ class ItCarePollingTest extends ItCareWireMockTest {
   void emptyAcceptedBodyIsAnUntrackedAcceptanceNotACrash() {
     api.stubFor(patch(urlPathEqualTo(INSTANCE_PATH)).willReturn(aResponse().withStatus(202)));
 
-    AsyncOperation<Action> op = client.beginStopInstance(1204571L);
+    AsyncOperation<Action> op = client.instances().beginPatch(1204571L, op(InstanceOperation.STOP));
 
     assertThat(op.tracked()).isFalse();
     assertThat(op.dryRun()).isFalse();
@@ -270,7 +275,7 @@ class ItCarePollingTest extends ItCareWireMockTest {
     api.stubFor(patch(urlPathEqualTo(INSTANCE_PATH))
         .willReturn(accepted("{\"status\":\"IN_PROGRESS\",\"message\":\"Queued\"}")));
 
-    OperationResult<Action> result = client.beginStopInstance(1204571L).waitForCompletion();
+    OperationResult<Action> result = client.instances().beginPatch(1204571L, op(InstanceOperation.STOP)).waitForCompletion();
 
     assertThat(result.tracked()).isFalse();
     assertThat(result.value().getMessage()).isEqualTo("Queued");
@@ -282,7 +287,7 @@ class ItCarePollingTest extends ItCareWireMockTest {
     stubStopAccepted("SUCCESS");
 
     CompletableFuture<OperationResult<Action>> future =
-        client.beginStopInstance(1204571L).toFuture();
+        client.instances().beginPatch(1204571L, op(InstanceOperation.STOP)).toFuture();
     scheduler.advance(Duration.ofMinutes(1));
 
     assertThat(future.join().value().getStatus()).isEqualTo(ActionStatus.SUCCESS);
@@ -300,7 +305,7 @@ class ItCarePollingTest extends ItCareWireMockTest {
         status("WAITING_FOR_MAINTENANCE_WINDOW"), status("SUCCESS"));
 
     CompletableFuture<OperationResult<Action>> future =
-        client.beginStopInstance(1204571L).toFuture();
+        client.instances().beginPatch(1204571L, op(InstanceOperation.STOP)).toFuture();
     scheduler.advance(Duration.ofMinutes(1));
 
     assertThat(future.join().value().getStatus()).isEqualTo(ActionStatus.SUCCESS);
@@ -321,7 +326,7 @@ class ItCarePollingTest extends ItCareWireMockTest {
     stubActionSequence(status("ON_HOLD"));
 
     CompletableFuture<OperationResult<Action>> future =
-        client.beginStopInstance(1204571L).toFuture();
+        client.instances().beginPatch(1204571L, op(InstanceOperation.STOP)).toFuture();
     scheduler.advance(Duration.ofMinutes(1));
 
     assertThat(failure(future)).isInstanceOfSatisfying(PollTimeoutException.class, e -> {
@@ -338,7 +343,7 @@ class ItCarePollingTest extends ItCareWireMockTest {
         .willReturn(accepted(tracking("IN_PROGRESS")).withHeader("ITCare-DryRun", "true")));
 
     AsyncOperation<Action> op = client.withOptions(ItCareClient.DRY_RUN)
-        .beginCreateInstance(new CreateInstanceRequest().name("pdebwebsrv03").area("EB1")
+        .instances().beginCreate(new CreateInstanceRequest().name("pdebwebsrv03").area("EB1")
             .resourceId(3021L).serviceId(40213L));
 
     assertThat(op.dryRun()).isTrue();
@@ -362,7 +367,7 @@ class ItCarePollingTest extends ItCareWireMockTest {
     client.close();
     client = builder().scheduler(scheduler).dryRun(true).build();
 
-    OperationResult<Action> result = client.beginDeleteOverdrive(77L).waitForCompletion();
+    OperationResult<Action> result = client.overdrive().beginDelete(77L).waitForCompletion();
 
     assertThat(result.dryRun()).isTrue();
     assertThat(result.dryRunEchoed()).isFalse();
@@ -379,11 +384,8 @@ class ItCarePollingTest extends ItCareWireMockTest {
     api.stubFor(patch(urlPathEqualTo(INSTANCE_PATH)).willReturn(accepted(tracking("IN_PROGRESS"))));
     api.stubFor(get(urlPathEqualTo(INSTANCE_PATH)).willReturn(okJson("{\"id\":1204571}")));
 
-    // straight through the generated interface, header argument left null
-    client.execute(client.instancesApi().patchInstance(1204571L,
-        new dev.b2bsdk.generated.itcare.model.InstanceOperationRequest()
-            .operation(dev.b2bsdk.generated.itcare.model.InstanceOperation.STOP), null));
-    client.execute(client.instancesApi().getInstance(1204571L));
+    client.instances().beginPatch(1204571L, op(InstanceOperation.STOP));
+    client.instances().get(1204571L);
 
     assertThat(api.findAll(patchRequestedFor(urlPathEqualTo(INSTANCE_PATH))).get(0)
         .getHeader("ITCare-DryRun")).isEqualTo("true");
@@ -400,7 +402,7 @@ class ItCarePollingTest extends ItCareWireMockTest {
         .withBody("{\"status\":\"UNPROCESSABLE_ENTITY\",\"errorCode\":\"INVALID_FIELD_VALUE\","
             + "\"errorDesc\":\"name\",\"errorMessage\":\"Error on field 'name'\"}")));
 
-    assertThatThrownBy(() -> client.beginCreateInstance(new CreateInstanceRequest().name("")
+    assertThatThrownBy(() -> client.instances().beginCreate(new CreateInstanceRequest().name("")
         .resourceId(1L).serviceId(2L)))
         .isInstanceOfSatisfying(ValidationException.class, e -> {
           assertThat(e.status()).isEqualTo(422);
@@ -419,19 +421,21 @@ class ItCarePollingTest extends ItCareWireMockTest {
     api.stubFor(post(urlPathMatching("/itcare/.*")).willReturn(accepted("")));
     api.stubFor(delete(urlPathMatching("/itcare/.*")).willReturn(accepted("")));
 
-    client.beginStartInstance(5L);
-    client.beginStopInstance(5L);
-    client.beginRebootInstance(5L);
-    client.beginDeleteInstance(5L);
-    client.beginDeleteInstance(6L, "RFC_123");
-    client.beginCreateSnapshot(5L, new CreateSnapshotRequest().name("before-upgrade")
+    client.instances().beginPatch(5L, op(InstanceOperation.START));
+    client.instances().beginPatch(5L, op(InstanceOperation.STOP));
+    client.instances().beginPatch(5L, op(InstanceOperation.REBOOT));
+    client.instances().beginDelete(5L, new DeleteInstanceRequest());
+    client.instances().beginDelete(6L, new DeleteInstanceRequest().changeReference("RFC_123"));
+    client.instances().beginCreateSnapshot(5L, new CreateSnapshotRequest().name("before-upgrade")
         .retentionDays(3));
-    client.beginCreateOverdrive(new CreateOverdriveRequest().name("poverdrive01").region("EB")
+    client.overdrive().beginCreate(new CreateOverdriveRequest().name("poverdrive01").region("EB")
         .sizing(OverdriveSizing.XS).serviceId(123L).password("Password!!??1")
         .driveSiteUri("demo.mydrive.cegedim.cloud"));
-    client.beginStartOverdrive(9L);
-    client.beginStopOverdrive(9L);
-    client.beginDeleteOverdrive(9L);
+    client.overdrive().beginPatch(9L,
+        new OverdriveOperationRequest().operation(OverdriveOperation.START));
+    client.overdrive().beginPatch(9L,
+        new OverdriveOperationRequest().operation(OverdriveOperation.STOP));
+    client.overdrive().beginDelete(9L);
 
     List<LoggedRequest> patches = api.findAll(patchRequestedFor(urlPathMatching(".*")));
     assertThat(patches).extracting(r -> r.getUrl() + " " + r.getBodyAsString()).containsExactly(
@@ -465,7 +469,7 @@ class ItCarePollingTest extends ItCareWireMockTest {
     stubStopAccepted("IN_PROGRESS");
     stubActionSequence(status("IN_PROGRESS"), status("SUCCESS"));
 
-    OperationResult<Action> result = client.beginStopInstance(1204571L).waitForCompletion();
+    OperationResult<Action> result = client.instances().beginPatch(1204571L, op(InstanceOperation.STOP)).waitForCompletion();
 
     assertThat(result.value().getStatus()).isEqualTo(ActionStatus.SUCCESS);
     assertThat(polls()).hasSize(2);
@@ -479,7 +483,7 @@ class ItCarePollingTest extends ItCareWireMockTest {
         .header("X-Correlation-Id", "run-42").build());
 
     CompletableFuture<OperationResult<Action>> future =
-        traced.beginStopInstance(1204571L).toFuture();
+        traced.instances().beginPatch(1204571L, op(InstanceOperation.STOP)).toFuture();
     scheduler.advance(Duration.ofSeconds(5));
 
     assertThat(future).isDone();
@@ -487,5 +491,9 @@ class ItCarePollingTest extends ItCareWireMockTest {
         .satisfies(r -> assertThat(r.getHeader("X-Correlation-Id")).isEqualTo("run-42"));
     assertThat(api.findAll(patchRequestedFor(urlPathEqualTo(INSTANCE_PATH))).get(0)
         .getBodyAsString()).isEqualTo("{\"operation\":\"stop\"}");
+  }
+
+  private static InstanceOperationRequest op(InstanceOperation operation) {
+    return new InstanceOperationRequest().operation(operation);
   }
 }

@@ -42,7 +42,7 @@ class ItCareTokenTest extends ItCareWireMockTest {
   }
 
   private Instance getInstance() {
-    return client.execute(client.instancesApi().getInstance(1204571L));
+    return client.instances().get(1204571L);
   }
 
   private List<String> bearers() {
@@ -329,7 +329,7 @@ class ItCareTokenTest extends ItCareWireMockTest {
     api.stubFor(get(urlPathEqualTo("/itcare/health")).willReturn(okJson("{\"status\":\"UP\"}")));
     client = builder().build();
 
-    assertThat(client.execute(client.healthApi().getHealth()).getStatus()).isEqualTo("UP");
+    assertThat(client.health().get().getStatus()).isEqualTo("UP");
     assertThat(tokenRequests()).isEmpty();
     assertThat(apiRequests().get(0).containsHeader("Authorization")).isFalse();
   }

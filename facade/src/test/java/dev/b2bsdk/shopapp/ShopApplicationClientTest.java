@@ -95,25 +95,25 @@ class ShopApplicationClientTest {
             + "\"prestations_associees\":[\"IN-BTQZ-AMM\"]}")));
 
     try (ShopApplicationClient shop = server.builder().build()) {
-      assertThat(shop.listInterfaces()).containsExactly(KEY);
+      assertThat(shop.interfaces().list()).containsExactly(KEY);
 
-      InterfaceDetails details = shop.getInterface(KEY);
+      InterfaceDetails details = shop.interfaces().get(KEY);
       assertThat(details.getDateCreation()).isEqualTo(LocalDateTime.of(2018, 7, 3, 16, 3, 4));
       assertThat(details.getStatut()).isEqualTo(InterfaceStatus.DEACTIVATED);
       assertThat(details.getDateSuppression()).isNull();
 
-      assertThat(shop.listInterfacePrestations(KEY))
+      assertThat(shop.interfacePrestations().list(KEY))
           .containsExactly("IN-BTQST-S", "IN-BTQZ-AMM", "IN-BTQZ-AMM");
 
-      List<InterfacePrestation> occurrences = shop.getInterfacePrestation(KEY, "IN-BTQZ-AMM");
+      List<InterfacePrestation> occurrences = shop.interfacePrestations().get(KEY, "IN-BTQZ-AMM");
       assertThat(occurrences).extracting(InterfacePrestation::getReferenceUnique)
           .containsExactly("R1", "R2");
       assertThat(occurrences.get(0).getDateResiliation()).isNull();
       assertThat(occurrences.get(1).getResilie()).isTrue();
 
-      assertThat(shop.listCatalogue()).containsExactly("IN-BTQST-S", "MO-ARTCRITERES-S");
+      assertThat(shop.catalogue().listPrestations()).containsExactly("IN-BTQST-S", "MO-ARTCRITERES-S");
 
-      Prestation prestation = shop.getPrestation("IN-BTQST-S");
+      Prestation prestation = shop.catalogue().getPrestation("IN-BTQST-S");
       assertThat(prestation.getPrix()).isEqualTo(490.5);
       assertThat(prestation.getPrestationsAssociees()).containsExactly("IN-BTQZ-AMM");
     }
@@ -126,7 +126,7 @@ class ShopApplicationClientTest {
         .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
             .withBody("{\"error\":true,\"message\":\"Route inconnue\"}")));
     try (ShopApplicationClient shop = server.builder().build()) {
-      assertThatThrownBy(() -> shop.getPrestation("NOPE"))
+      assertThatThrownBy(() -> shop.catalogue().getPrestation("NOPE"))
           .isInstanceOfSatisfying(ValidationException.class, e -> {
             assertThat(e.status()).isEqualTo(400);
             assertThat(e.serviceMessage()).isEqualTo("Route inconnue");
@@ -142,7 +142,7 @@ class ShopApplicationClientTest {
         .willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html")
             .withBody("<html><body><h1>502 Bad Gateway</h1></body></html>")));
     try (ShopApplicationClient shop = server.builder().build()) {
-      assertThatThrownBy(shop::listInterfaces)
+      assertThatThrownBy(() -> shop.interfaces().list())
           .isInstanceOfSatisfying(ServerException.class, e -> {
             assertThat(e.status()).isEqualTo(502);
             assertThat(e.serviceMessage()).isNull();
@@ -157,7 +157,7 @@ class ShopApplicationClientTest {
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
             .withBody("<html>maintenance</html>")));
     try (ShopApplicationClient shop = server.builder().build()) {
-      assertThatThrownBy(shop::listCatalogue).isInstanceOf(MalformedResponseException.class);
+      assertThatThrownBy(() -> shop.catalogue().listPrestations()).isInstanceOf(MalformedResponseException.class);
     }
   }
 
@@ -170,7 +170,7 @@ class ShopApplicationClientTest {
     server.wm.stubFor(get(urlPathEqualTo("/prestations")).inScenario("busy")
         .whenScenarioStateIs("free").willReturn(okJson("[\"IN-BTQST-S\"]")));
     try (ShopApplicationClient shop = server.builder().retry(RetryOptions.defaults()).build()) {
-      assertThat(shop.listCatalogue()).containsExactly("IN-BTQST-S");
+      assertThat(shop.catalogue().listPrestations()).containsExactly("IN-BTQST-S");
     }
     assertThat(server.sleeper.delays()).containsExactly(Duration.ofSeconds(7));
     server.wm.verify(2, getRequestedFor(urlPathEqualTo("/prestations")));
@@ -181,7 +181,7 @@ class ShopApplicationClientTest {
     server.wm.stubFor(get(urlPathEqualTo("/prestations"))
         .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")));
     try (ShopApplicationClient shop = server.builder().build()) {
-      assertThatThrownBy(shop::listCatalogue).isInstanceOfSatisfying(ThrottledException.class,
+      assertThatThrownBy(() -> shop.catalogue().listPrestations()).isInstanceOfSatisfying(ThrottledException.class,
           e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(7)));
     }
   }
@@ -192,11 +192,11 @@ class ShopApplicationClientTest {
     try (ShopApplicationClient shop = server.builder().build()) {
       ShopApplicationClient traced = shop.withOptions(
           CallOptions.builder().header("X-Request-Id", "abc-123").build());
-      assertThat(traced.listCatalogue()).isEmpty();
-      assertThat(shop.executeAsync(shop.catalogueApi().listPrestations())
+      assertThat(traced.catalogue().listPrestations()).isEmpty();
+      assertThat(shop.catalogue().listPrestationsAsync()
           .get(10, TimeUnit.SECONDS)).isEmpty();
       traced.close(); // a view's close leaves the client working
-      assertThat(shop.listCatalogue()).isEmpty();
+      assertThat(shop.catalogue().listPrestations()).isEmpty();
     }
     server.wm.verify(1, getRequestedFor(urlPathEqualTo("/prestations"))
         .withHeader("X-Request-Id", equalTo("abc-123")));

@@ -90,15 +90,15 @@ class ShopApplicationSecrecyTest {
   }
 
   private void exercise(ShopApplicationClient shop) {
-    shop.listInterfaces();
-    shop.getInterface(KEY);
-    shop.execute(shop.interfacesApi().createInterface(new NewInterfaceRequest()
+    shop.interfaces().list();
+    shop.interfaces().get(KEY);
+    shop.interfaces().create(new NewInterfaceRequest()
         .guid("my-order-1")
         .prestations(List.of("IN-BTQST-S"))
-        .client(new ClientContact().nom("Martin").email("martin@example.com"))));
-    shop.execute(shop.interfacePrestationsApi().addInterfacePrestations(KEY, List.of("IN-BTQZ-AMM")));
-    shop.execute(shop.interfacePrestationsApi().deleteInterfacePrestation(KEY, "IN-BTQZ-AMM"));
-    catchThrowableOfType(() -> shop.getPrestation("NOPE"), ValidationException.class);
+        .client(new ClientContact().nom("Martin").email("martin@example.com")));
+    shop.interfacePrestations().add(KEY, List.of("IN-BTQZ-AMM"));
+    shop.interfacePrestations().delete(KEY, "IN-BTQZ-AMM");
+    catchThrowableOfType(() -> shop.catalogue().getPrestation("NOPE"), ValidationException.class);
   }
 
   @Test
@@ -154,7 +154,7 @@ class ShopApplicationSecrecyTest {
     server.wm.stubFor(get(urlPathEqualTo("/interfaces")).willReturn(okJson("[]")));
     AuthenticationException e;
     try (ShopApplicationClient shop = server.builder().logging(HttpLogLevel.BODY).build()) {
-      e = catchThrowableOfType(shop::listInterfaces, AuthenticationException.class);
+      e = catchThrowableOfType(() -> shop.interfaces().list(), AuthenticationException.class);
     }
     assertThat(e).hasMessageContaining("Shop Application").hasMessageContaining("Erreur interne");
     assertThat(((ApiException) e.getCause()).status()).isEqualTo(500);
@@ -171,7 +171,7 @@ class ShopApplicationSecrecyTest {
             .withBody("{\"error\":true,\"message\":\"Identifiants invalides\"}")));
     AuthenticationException e;
     try (ShopApplicationClient shop = server.builder().logging(HttpLogLevel.BODY).build()) {
-      e = catchThrowableOfType(shop::listInterfaces, AuthenticationException.class);
+      e = catchThrowableOfType(() -> shop.interfaces().list(), AuthenticationException.class);
     }
     assertThat(e).hasMessageContaining("Identifiants invalides");
     assertThat(e.getCause()).isInstanceOf(AuthenticationException.class);
@@ -185,7 +185,7 @@ class ShopApplicationSecrecyTest {
         .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     AuthenticationException e;
     try (ShopApplicationClient shop = server.builder().logging(HttpLogLevel.BODY).build()) {
-      e = catchThrowableOfType(shop::listInterfaces, AuthenticationException.class);
+      e = catchThrowableOfType(() -> shop.interfaces().list(), AuthenticationException.class);
     }
     assertThat(e).hasMessageContaining("Shop Application");
     assertCleanThroughout(e);
@@ -196,9 +196,9 @@ class ShopApplicationSecrecyTest {
   void expiredTokenRefreshIsAsQuietAsTheFirstFetch() {
     stubApi();
     try (ShopApplicationClient shop = server.builder().logging(HttpLogLevel.BODY).build()) {
-      shop.listInterfaces();
+      shop.interfaces().list();
       server.clock.advance(Duration.ofHours(2));
-      shop.listInterfaces();
+      shop.interfaces().list();
     }
     assertThat(server.tokenRequests()).hasSize(2);
     assertNoSecret(logged());

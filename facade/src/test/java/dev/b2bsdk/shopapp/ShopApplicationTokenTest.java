@@ -58,13 +58,13 @@ class ShopApplicationTokenTest {
     server.stubTokens("tok-1", "tok-2");
     try (ShopApplicationClient shop = client()) {
       for (int i = 0; i < 20; i++) {
-        assertThat(shop.listInterfaces()).containsExactly(UUID.fromString(KEY));
+        assertThat(shop.interfaces().list()).containsExactly(UUID.fromString(KEY));
       }
       assertThat(server.tokenRequests()).hasSize(1);
 
       server.clock.advance(Duration.ofMinutes(61));
       for (int i = 0; i < 5; i++) {
-        shop.listInterfaces();
+        shop.interfaces().list();
       }
     }
     assertThat(server.tokenRequests()).hasSize(2);
@@ -79,7 +79,7 @@ class ShopApplicationTokenTest {
   void expiredTokenAnd256ConcurrentCallsCauseExactlyOneTokenRequest() throws Exception {
     server.stubTokens("tok-1", "tok-2");
     try (ShopApplicationClient shop = client()) {
-      shop.listInterfaces();
+      shop.interfaces().list();
       server.clock.advance(Duration.ofHours(2));
       // a slow token endpoint: all callers pile up behind the one fetch in flight
       server.wm.stubFor(get(urlPathEqualTo("/token")).inScenario("tokens")
@@ -94,7 +94,7 @@ class ShopApplicationTokenTest {
         for (int i = 0; i < callers; i++) {
           results.add(pool.submit(() -> {
             go.await();
-            return shop.listInterfaces();
+            return shop.interfaces().list();
           }));
         }
         go.countDown();
@@ -114,10 +114,10 @@ class ShopApplicationTokenTest {
   void staleTokenIsServedWhileExactlyOneBackgroundRefreshRuns() {
     server.stubTokens("tok-1", "tok-2");
     try (ShopApplicationClient shop = client()) {
-      shop.listInterfaces();
+      shop.interfaces().list();
       server.clock.advance(Duration.ofMinutes(56)); // 4 min left of 60: STALE (margin 5 min)
       for (int i = 0; i < 3; i++) {
-        shop.listInterfaces();
+        shop.interfaces().list();
       }
       assertThat(background).hasSize(1);
       assertThat(server.tokenRequests()).hasSize(1);
@@ -125,7 +125,7 @@ class ShopApplicationTokenTest {
 
       background.poll().run();
       assertThat(server.tokenRequests()).hasSize(2);
-      shop.listInterfaces();
+      shop.interfaces().list();
     }
     assertThat(bearers(server.apiRequests()))
         .containsExactly("Bearer tok-1", "Bearer tok-1", "Bearer tok-1", "Bearer tok-1",
@@ -142,18 +142,18 @@ class ShopApplicationTokenTest {
             .withHeader("Content-Type", "application/json")
             .withBody("{\"error\":true,\"message\":\"Erreur interne\"}")));
     try (ShopApplicationClient shop = client()) {
-      shop.listInterfaces();
+      shop.interfaces().list();
       server.clock.advance(Duration.ofMinutes(56));
-      shop.listInterfaces();
+      shop.interfaces().list();
       background.poll().run(); // the background refresh fails with a 500
       assertThat(server.tokenRequests()).hasSize(2);
 
-      shop.listInterfaces();
-      shop.listInterfaces();
+      shop.interfaces().list();
+      shop.interfaces().list();
       assertThat(bearers(server.apiRequests())).hasSize(4).containsOnly("Bearer tok-1");
 
       server.clock.advance(Duration.ofMinutes(4)); // 0 min left: EXPIRED
-      assertThatThrownBy(shop::listInterfaces)
+      assertThatThrownBy(() -> shop.interfaces().list())
           .isInstanceOf(AuthenticationException.class)
           .hasMessageContaining("Shop Application")
           .hasMessageContaining("Erreur interne");
@@ -172,7 +172,7 @@ class ShopApplicationTokenTest {
     server.wm.stubFor(get(urlPathEqualTo("/interfaces")).inScenario("revoked")
         .whenScenarioStateIs("replayed").willReturn(okJson("[\"" + KEY + "\"]")));
     try (ShopApplicationClient shop = client()) {
-      assertThat(shop.listInterfaces()).containsExactly(UUID.fromString(KEY));
+      assertThat(shop.interfaces().list()).containsExactly(UUID.fromString(KEY));
     }
     assertThat(server.tokenRequests()).hasSize(2);
     assertThat(bearers(server.apiRequests())).containsExactly("Bearer tok-1", "Bearer tok-2");
@@ -185,7 +185,7 @@ class ShopApplicationTokenTest {
         .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
             .withBody("{\"error\":true,\"message\":\"Token invalide\"}")));
     try (ShopApplicationClient shop = client()) {
-      assertThatThrownBy(shop::listInterfaces)
+      assertThatThrownBy(() -> shop.interfaces().list())
           .isInstanceOfSatisfying(AuthenticationException.class, e -> {
             assertThat(e.status()).isEqualTo(401);
             assertThat(e.api()).isEqualTo("Shop Application");
@@ -204,7 +204,7 @@ class ShopApplicationTokenTest {
         .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
             .withBody("{\"error\":true,\"message\":\"Identifiants invalides\"}")));
     try (ShopApplicationClient shop = client()) {
-      assertThatThrownBy(shop::listInterfaces)
+      assertThatThrownBy(() -> shop.interfaces().list())
           .isInstanceOf(AuthenticationException.class)
           .hasMessageContaining("Shop Application")
           .hasMessageContaining("Identifiants invalides")
@@ -219,12 +219,12 @@ class ShopApplicationTokenTest {
     server.wm.stubFor(get(urlPathEqualTo("/token"))
         .willReturn(okJson("{\"access_token\":\"tok-1\",\"token_type\":\"bearer\"}")));
     try (ShopApplicationClient shop = client()) {
-      shop.listInterfaces();
+      shop.interfaces().list();
       server.clock.advance(Duration.ofMinutes(54)); // still FRESH under a one-hour lifetime
-      shop.listInterfaces();
+      shop.interfaces().list();
       assertThat(background).isEmpty();
       server.clock.advance(Duration.ofMinutes(2)); // STALE
-      shop.listInterfaces();
+      shop.interfaces().list();
       assertThat(background).hasSize(1);
     }
     assertThat(server.tokenRequests()).hasSize(1);
