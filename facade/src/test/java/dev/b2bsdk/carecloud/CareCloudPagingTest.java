@@ -354,9 +354,9 @@ class CareCloudPagingTest {
         .willReturn(okJson(list("languages", "language_id", List.of("cs", "en", "de"), 3))));
     mock.wm.stubFor(get(urlPathEqualTo(ENTERPRISE + "segments/g1/segment-records"))
         .willReturn(okJson(list("segment_records", "customer_id", List.of("c1", "c2"), 2))));
-    assertThat(client.languages().list().getLanguages()).extracting(Language::getLanguageId)
+    assertThat(client.languages().list()).extracting(Language::getLanguageId)
         .containsExactly("cs", "en", "de");
-    assertThat(client.segments().listRecords("g1").getSegmentRecords())
+    assertThat(client.segments().listRecords("g1"))
         .extracting(SegmentRecord::getCustomerId).containsExactly("c1", "c2");
     LoggedRequest languages = pages("languages").get(0);
     assertThat(languages.getQueryParams()).isEmpty();

@@ -101,7 +101,7 @@ class InTouchPagingTest {
     server.stubPage("/parties/241/comments", 0, 2, 3, 0, 2);
     server.stubPage("/parties/241/comments", 2, 2, 3, 2, 1);
 
-    assertThat(client.businessCases().listBusCases(BusinessCasesOperations.ListBusCasesParams
+    assertThat(client.businessCases().list(BusinessCasesOperations.ListParams
         .builder().caseType(7).sort(Sort.asc("id")).build()).withPageSize(2).stream()).hasSize(3);
     assertThat(client.comments().listPartyComments(241L, CommentsOperations
         .ListPartyCommentsParams.builder().sort(Sort.asc("entered")).build())
@@ -203,9 +203,9 @@ class InTouchPagingTest {
   static Stream<Arguments> everyPagedOperation() {
     return Stream.of(
         op("listParties", "/parties", c -> c.parties().list()),
-        op("listComms", "/comm", c -> c.communications().listComms()),
+        op("listComms", "/comm", c -> c.communications().list()),
         op("listOpportunities", "/opportunities", c -> c.opportunities().list()),
-        op("listBusCases", "/buscases", c -> c.businessCases().listBusCases()),
+        op("listBusCases", "/buscases", c -> c.businessCases().list()),
         op("listProducts", "/products", c -> c.products().list()),
         op("listStores", "/stores", c -> c.stores().list()),
         op("listComments", "/comments", c -> c.comments().list()),

@@ -111,9 +111,9 @@ class ShopApplicationClientTest {
       assertThat(occurrences.get(0).getDateResiliation()).isNull();
       assertThat(occurrences.get(1).getResilie()).isTrue();
 
-      assertThat(shop.catalogue().listPrestations()).containsExactly("IN-BTQST-S", "MO-ARTCRITERES-S");
+      assertThat(shop.catalogue().list()).containsExactly("IN-BTQST-S", "MO-ARTCRITERES-S");
 
-      Prestation prestation = shop.catalogue().getPrestation("IN-BTQST-S");
+      Prestation prestation = shop.catalogue().get("IN-BTQST-S");
       assertThat(prestation.getPrix()).isEqualTo(490.5);
       assertThat(prestation.getPrestationsAssociees()).containsExactly("IN-BTQZ-AMM");
     }
@@ -126,7 +126,7 @@ class ShopApplicationClientTest {
         .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
             .withBody("{\"error\":true,\"message\":\"Route inconnue\"}")));
     try (ShopApplicationClient shop = server.builder().build()) {
-      assertThatThrownBy(() -> shop.catalogue().getPrestation("NOPE"))
+      assertThatThrownBy(() -> shop.catalogue().get("NOPE"))
           .isInstanceOfSatisfying(ValidationException.class, e -> {
             assertThat(e.status()).isEqualTo(400);
             assertThat(e.serviceMessage()).isEqualTo("Route inconnue");
@@ -157,7 +157,7 @@ class ShopApplicationClientTest {
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
             .withBody("<html>maintenance</html>")));
     try (ShopApplicationClient shop = server.builder().build()) {
-      assertThatThrownBy(() -> shop.catalogue().listPrestations()).isInstanceOf(MalformedResponseException.class);
+      assertThatThrownBy(() -> shop.catalogue().list()).isInstanceOf(MalformedResponseException.class);
     }
   }
 
@@ -170,7 +170,7 @@ class ShopApplicationClientTest {
     server.wm.stubFor(get(urlPathEqualTo("/prestations")).inScenario("busy")
         .whenScenarioStateIs("free").willReturn(okJson("[\"IN-BTQST-S\"]")));
     try (ShopApplicationClient shop = server.builder().retry(RetryOptions.defaults()).build()) {
-      assertThat(shop.catalogue().listPrestations()).containsExactly("IN-BTQST-S");
+      assertThat(shop.catalogue().list()).containsExactly("IN-BTQST-S");
     }
     assertThat(server.sleeper.delays()).containsExactly(Duration.ofSeconds(7));
     server.wm.verify(2, getRequestedFor(urlPathEqualTo("/prestations")));
@@ -181,7 +181,7 @@ class ShopApplicationClientTest {
     server.wm.stubFor(get(urlPathEqualTo("/prestations"))
         .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")));
     try (ShopApplicationClient shop = server.builder().build()) {
-      assertThatThrownBy(() -> shop.catalogue().listPrestations()).isInstanceOfSatisfying(ThrottledException.class,
+      assertThatThrownBy(() -> shop.catalogue().list()).isInstanceOfSatisfying(ThrottledException.class,
           e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(7)));
     }
   }
@@ -192,11 +192,11 @@ class ShopApplicationClientTest {
     try (ShopApplicationClient shop = server.builder().build()) {
       ShopApplicationClient traced = shop.withOptions(
           CallOptions.builder().header("X-Request-Id", "abc-123").build());
-      assertThat(traced.catalogue().listPrestations()).isEmpty();
-      assertThat(shop.catalogue().listPrestationsAsync()
+      assertThat(traced.catalogue().list()).isEmpty();
+      assertThat(shop.catalogue().listAsync()
           .get(10, TimeUnit.SECONDS)).isEmpty();
       traced.close(); // a view's close leaves the client working
-      assertThat(shop.catalogue().listPrestations()).isEmpty();
+      assertThat(shop.catalogue().list()).isEmpty();
     }
     server.wm.verify(1, getRequestedFor(urlPathEqualTo("/prestations"))
         .withHeader("X-Request-Id", equalTo("abc-123")));

@@ -98,7 +98,7 @@ class ShopApplicationSecrecyTest {
         .client(new ClientContact().nom("Martin").email("martin@example.com")));
     shop.interfacePrestations().add(KEY, List.of("IN-BTQZ-AMM"));
     shop.interfacePrestations().delete(KEY, "IN-BTQZ-AMM");
-    catchThrowableOfType(() -> shop.catalogue().getPrestation("NOPE"), ValidationException.class);
+    catchThrowableOfType(() -> shop.catalogue().get("NOPE"), ValidationException.class);
   }
 
   @Test
