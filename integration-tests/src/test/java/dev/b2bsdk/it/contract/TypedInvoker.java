@@ -324,6 +324,19 @@ final class TypedInvoker {
         .isTrue();
     ContractChecks.assertNoFieldLost(label, "$" + pointer.replace('/', '.'), expected,
         JSON.readTree(gson.toJson(page.items())));
+    // the total the page reports drives the stop rule and the guards of the walk
+    String total = switch (String.valueOf(c.operation().paging("style"))) {
+      case "offset" -> "total_items";
+      case "spring" -> "totalElements";
+      case "position" -> "total";
+      default -> null;
+    };
+    JsonNode reported = total == null ? null
+        : body.at((envelope != null && body.has(envelope) ? "/" + envelope : "") + "/" + total);
+    if (reported != null && reported.isNumber()) {
+      assertThat(page.total()).as("%s: the page's total (%s of the example)", label, total)
+          .isEqualTo(reported.longValue());
+    }
   }
 
   private static void checkAccepted(String label, ContractCase c, AsyncOperation<?> operation) {
