@@ -20,11 +20,11 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Contract tests of CareCloud, run for each interface on its own base path: the operations of
- * {@code specs/carecloud.yaml} marked {@code x-interfaces: [enterprise]} through a
- * {@link CareCloudEnterpriseClient} (login and logout included), those marked {@code customer}
- * through a {@link CareCloudCustomerClient} (device token, customer login and logout through the
- * client's helpers). Requests and stubbed responses are validated against the spec (see
- * {@link ContractSuite}).
+ * {@code specs/carecloud.yaml} marked {@code x-interfaces: [enterprise]} through their typed
+ * methods on a {@link CareCloudEnterpriseClient}, those marked {@code customer} through a
+ * {@link CareCloudCustomerClient}; besides, the logins, logouts and device token the clients
+ * request by themselves and the customer client's helpers. Requests and stubbed responses are
+ * validated against the spec (see {@link ContractSuite}).
  */
 class CareCloudContractTest {
   private static final String PROJECT = "/webservice/rest-api";

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Contract tests of InTouch: every operation of {@code specs/intouch.yaml} called through an
- * {@link InTouchClient} (HTTP Basic) against WireMock under {@code /api}, requests and stubbed
+ * Contract tests of InTouch: every operation of {@code specs/intouch.yaml} called through its
+ * typed method on an {@link InTouchClient} (HTTP Basic) against WireMock under {@code /api}, requests and stubbed
  * responses validated against the spec (see {@link ContractSuite}).
  */
 class InTouchContractTest {

@@ -31,9 +31,10 @@ import org.junit.jupiter.api.TestFactory;
 import retrofit2.Response;
 
 /**
- * Contract tests of ITCare: every operation of {@code specs/itcare.yaml} called through an
- * {@link ItCareClient} against WireMock, the client's requests (its own token requests included)
- * and the stubbed responses validated against the spec (see {@link ContractSuite}).
+ * Contract tests of ITCare: every operation of {@code specs/itcare.yaml} called through its typed
+ * method on an {@link ItCareClient} against WireMock (the client-managed token endpoint through
+ * the client's token source), the client's requests (its own token requests included) and the
+ * stubbed responses validated against the spec (see {@link ContractSuite}).
  *
  * <p>The API is served under {@code /itcare} and the token endpoint at the mock's root, as
  * Keycloak serves it on its own host.
@@ -69,6 +70,9 @@ class ItCareContractTest {
               .withOptions(ItCareClient.DRY_RUN).instances()
               .beginPatch(1204571L, new InstanceOperationRequest().operation(InstanceOperation.STOP));
           assertThat(op.dryRun()).as("dry run").isTrue();
+          if (call.contractCase().responseHeaders().containsKey("ITCare-DryRun")) {
+            assertThat(op.dryRunEchoed()).as("ITCare-DryRun echoed").isTrue();
+          }
           assertThat(header(call, "patchInstance", "ITCare-DryRun")).isEqualTo("true");
           return null;
         })

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Contract tests of the Shop Application API: every operation of {@code specs/shopapp.yaml}
- * called through a {@link ShopApplicationClient} against WireMock, the client's requests (its
+ * called through its typed method on a {@link ShopApplicationClient} against WireMock (and the
+ * token request the client makes by itself), the client's requests (its
  * own {@code GET /token} included) and the stubbed responses validated against the spec (see
  * {@link ContractSuite}).
  */
