@@ -71,7 +71,10 @@ final class TypedInvoker {
     Object result = call(m, group, args.values);
     String label = c.label();
     switch (e.kind()) {
-      case "plain" -> checkPlain(label, c, m, (ApiResponse<?>) result);
+      case "plain" -> {
+        checkPlain(label, c, m, (ApiResponse<?>) result);
+        checkAsync(label, group, e, args.values, ((ApiResponse<?>) result).value());
+      }
       case "paged" -> {
         Page<?> page = ((PagedIterable<?>) result).firstPage();
         args.sent.addAll(pageParameters(op));
@@ -310,6 +313,35 @@ final class TypedInvoker {
       assertThat(r.value()).as("%s: value type", label).isInstanceOf(cls);
     }
     ContractChecks.assertNoFieldLost(label, at, expected, JSON.readTree(gson.toJson(r.value())));
+  }
+
+  /**
+   * The {@code …Async} form of a plain operation sends the same request and completes with the
+   * value the {@code …WithResponse} form returned.
+   */
+  private void checkAsync(String label, Object group, OperationIndex.Entry e, Object[] args,
+      Object expected) throws Exception {
+    Method async = null;
+    for (Method x : group.getClass().getMethods()) {
+      if (x.getName().equals(e.method() + "Async") && x.getParameterCount() == args.length) {
+        async = x;
+      }
+    }
+    if (async == null) {
+      throw new IllegalStateException(label + ": no " + e.method() + "Async taking the same"
+          + " arguments as " + e.method() + "WithResponse");
+    }
+    Object future = call(async, group, args);
+    Object value;
+    try {
+      value = ((java.util.concurrent.CompletableFuture<?>) future)
+          .get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException x) {
+      throw new AssertionError(label + ": " + e.method() + "Async failed: " + x.getCause(),
+          x.getCause());
+    }
+    assertThat(gson.toJson(value)).as("%s: value of %sAsync", label, e.method())
+        .isEqualTo(gson.toJson(expected));
   }
 
   private void checkPage(String label, ContractCase c, Page<?> page) throws Exception {
