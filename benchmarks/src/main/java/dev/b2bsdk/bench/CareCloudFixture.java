@@ -2,6 +2,7 @@ package dev.b2bsdk.bench;
 
 import com.google.gson.Gson;
 import dev.b2bsdk.carecloud.CareCloudEnterpriseClient;
+import dev.b2bsdk.core.http.ClientRuntime;
 import dev.b2bsdk.core.paging.PagedIterable;
 import dev.b2bsdk.generated.carecloud.api.CustomersApi;
 import dev.b2bsdk.generated.carecloud.invoker.JSON;
@@ -27,7 +28,8 @@ import okhttp3.ResponseBody;
  * One loopback CareCloud server (enterprise interface) and the three ways of calling it that the
  * benchmarks compare:
  * <ul>
- *   <li><b>facade</b>: the SDK's {@link CareCloudEnterpriseClient} as a user builds it (it logs
+ *   <li><b>facade</b>: the SDK's {@link CareCloudEnterpriseClient} as a user builds it, called
+ *       through its typed layer ({@code customers().get(id)}, {@code customers().list()}; it logs
  *       in once at the first call, then every call goes through its whole chain: user agent,
  *       retry policy, the bearer token from its token cache, FRESH, CareCloud's auth rules,
  *       error mapping, the generated Retrofit interface and Gson models with snippet capture);
@@ -61,6 +63,13 @@ final class CareCloudFixture implements Closeable {
   final Gson gson = JSON.createGson().create();
 
   final CareCloudEnterpriseClient facade;
+  /**
+   * One page at a given offset through the facade's runtime (its OkHttp chain, converters and
+   * error mapping; a static bearer instead of the token cache): the typed layer has no call for
+   * one page at an offset ({@code customers().list()} only walks from the first page), and the
+   * client no longer hands out its generated interfaces.
+   */
+  final ClientRuntime pageRuntime;
   final CustomersApi facadeCustomers;
   final OkHttpClient raw;
   final dev.b2bsdk.bench.stock.carecloud.api.CustomersApi stockCustomers;
@@ -128,7 +137,13 @@ final class CareCloudFixture implements Closeable {
         .password("not-a-secret")
         .projectZone(PROJECT_ZONE)
         .build();
-    facadeCustomers = facade.customersApi();
+    pageRuntime = ClientRuntime.builder("CareCloud")
+        .baseUrl(baseUrl.toString())
+        .gson(gson)
+        .authentication(chain -> chain.proceed(chain.request().newBuilder()
+            .header("Authorization", BEARER).build()))
+        .build();
+    facadeCustomers = pageRuntime.create(CustomersApi.class);
 
     raw = new OkHttpClient.Builder()
         .connectTimeout(10, TimeUnit.SECONDS)
@@ -147,7 +162,7 @@ final class CareCloudFixture implements Closeable {
   // ------------------------------------------------------------------ small GET
 
   Customer facadeGetCustomer() {
-    return facade.execute(facadeCustomers.getCustomer(Fixtures.CUSTOMER_ID, null)).getData();
+    return facade.customers().get(Fixtures.CUSTOMER_ID);
   }
 
   Customer rawGetCustomer() throws IOException {
@@ -168,7 +183,7 @@ final class CareCloudFixture implements Closeable {
   // ------------------------------------------------------------------ one page of customers
 
   CustomerListResponse facadeListCustomers(int count, int offset) {
-    return facade.execute(facadeCustomers.listCustomers(count, offset,
+    return pageRuntime.execute(facadeCustomers.listCustomers(count, offset,
         null, null, null, null, null, null, null, null, null, null, null));
   }
 
@@ -193,7 +208,7 @@ final class CareCloudFixture implements Closeable {
 
   /** The client's paged list of all customers, {@value #PAGE_SIZE} items a page. */
   PagedIterable<Customer> facadeCustomerPages() {
-    return facade.listCustomers().withPageSize(PAGE_SIZE);
+    return facade.customers().list().withPageSize(PAGE_SIZE);
   }
 
   /** The raw JSON of page {@code index} (for in-memory paging). */
@@ -237,6 +252,7 @@ final class CareCloudFixture implements Closeable {
   @Override
   public void close() throws IOException {
     facade.close(); // logs out
+    pageRuntime.close();
     raw.dispatcher().executorService().shutdown();
     raw.connectionPool().evictAll();
     server.close();

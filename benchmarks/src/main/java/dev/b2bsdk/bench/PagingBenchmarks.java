@@ -25,8 +25,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * Walking 10 pages of 100 customers (1,000 items), the SDK's paging helper against a
  * hand-written offset loop making exactly the same page requests:
  * <ul>
- *   <li>{@link #pagingLoopback}: each page fetched over loopback by the facade client; the
- *       helper is the client's own {@code listCustomers()};</li>
+ *   <li>{@link #pagingLoopback}: each page fetched over loopback; the helper is the client's own
+ *       {@code customers().list()}, the hand loop calls the generated interface through the
+ *       facade's runtime ({@link CareCloudFixture#pageRuntime}: the typed layer has no call for
+ *       one page at an offset);</li>
  *   <li>{@link #pagingInMemory}: each page parsed by Gson from JSON held in memory, no I/O,
  *       through the core {@link PagedIterable} + {@link OffsetPaging}; less work per page, so
  *       the helper's own cost shows more.</li>

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Streams 1,000,000 customers through {@code CareCloudEnterpriseClient.listCustomers().stream()}
+ * Streams 1,000,000 customers through {@code CareCloudEnterpriseClient.customers().list().stream()}
  * (a {@link PagedIterable}: 10,000 pages of 100, each fetched over loopback by the client and
  * parsed into the generated models) in a JVM started with {@code -Xmx64m}, and prints one JSON
  * line:

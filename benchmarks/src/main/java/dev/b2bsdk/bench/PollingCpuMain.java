@@ -7,6 +7,8 @@ import dev.b2bsdk.core.polling.OperationResult;
 import dev.b2bsdk.core.polling.Poller;
 import dev.b2bsdk.generated.itcare.model.Action;
 import dev.b2bsdk.generated.itcare.model.ActionStatus;
+import dev.b2bsdk.generated.itcare.model.InstanceOperation;
+import dev.b2bsdk.generated.itcare.model.InstanceOperationRequest;
 import dev.b2bsdk.itcare.ItCareClient;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -81,7 +83,8 @@ public final class PollingCpuMain {
             .build()) {
 
       // warm the exact poll path (class loading, first JIT) outside the measurement
-      AsyncOperation<Action> warmUp = itcare.beginStartInstance(INSTANCE_ID);
+      AsyncOperation<Action> warmUp = itcare.instances().beginPatch(INSTANCE_ID,
+          new InstanceOperationRequest().operation(InstanceOperation.START));
       Poller<Action> warmPoller = warmUp.poller().orElseThrow();
       for (int i = 0; i < 300; i++) {
         warmPoller.poll();
@@ -103,7 +106,8 @@ public final class PollingCpuMain {
       long cpu0 = os.getProcessCpuTime();
       long wall0 = System.nanoTime();
       actionDoneAtNanos = wall0 + ACTION_RUNS.toNanos();
-      AsyncOperation<Action> operation = itcare.beginStartInstance(INSTANCE_ID);
+      AsyncOperation<Action> operation = itcare.instances().beginPatch(INSTANCE_ID,
+          new InstanceOperationRequest().operation(InstanceOperation.START));
       OperationResult<Action> result = operation.waitForCompletion();
       long wall = System.nanoTime() - wall0;
       long cpu = os.getProcessCpuTime() - cpu0;

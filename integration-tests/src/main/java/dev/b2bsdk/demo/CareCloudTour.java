@@ -7,12 +7,13 @@ import dev.b2bsdk.carecloud.Device;
 import dev.b2bsdk.carecloud.DeviceSetup;
 import dev.b2bsdk.carecloud.DeviceTokenStore;
 import dev.b2bsdk.carecloud.LoginType;
-import dev.b2bsdk.generated.carecloud.model.CreatedCustomerResponse;
+import dev.b2bsdk.generated.carecloud.model.CreatedCustomer;
 import dev.b2bsdk.generated.carecloud.model.Customer;
 import dev.b2bsdk.generated.carecloud.model.CustomerCreateRequest;
 import dev.b2bsdk.generated.carecloud.model.CustomerSource;
 import dev.b2bsdk.generated.carecloud.model.CustomerSourceRecord;
 import dev.b2bsdk.generated.carecloud.model.Language;
+import dev.b2bsdk.generated.carecloud.model.LanguageList;
 import dev.b2bsdk.generated.carecloud.model.PersonalInformation;
 import dev.b2bsdk.generated.carecloud.model.Segment;
 import dev.b2bsdk.generated.carecloud.model.SegmentCustomerRequest;
@@ -58,7 +59,7 @@ final class CareCloudTour implements ApiTour {
     }
     try (CareCloudEnterpriseClient carecloud = enterprise.build()) {
       PageCount customers = steps.run("list customers",
-          () -> PageCount.walk(context.paged(carecloud.listCustomers()), c -> { }),
+          () -> PageCount.walk(context.paged(carecloud.customers().list()), c -> { }),
           count -> count.describe("customers"));
       summary.addProperty("customers", customers.items());
       summary.addProperty("pages", customers.pages());
@@ -77,7 +78,7 @@ final class CareCloudTour implements ApiTour {
   private void createAndSegment(CareCloudEnterpriseClient carecloud, Steps steps,
       JsonObject summary) {
     CustomerSource source = steps.run("first customer source",
-        () -> carecloud.listCustomerSources().stream().findFirst().orElseThrow(
+        () -> carecloud.customerSources().list().stream().findFirst().orElseThrow(
             () -> new IllegalStateException("GET /customer-sources returned no source")),
         s -> s.getCustomerSourceId() + " " + s.getName());
     String customerId = steps.run("create customer",
@@ -85,21 +86,24 @@ final class CareCloudTour implements ApiTour {
         id -> "customer " + id + " (Ada Lovelace)");
     summary.addProperty("createdCustomerId", customerId);
     Segment segment = steps.run("first segment",
-        () -> carecloud.listSegments().stream().findFirst().orElseThrow(
+        () -> carecloud.segments().list().stream().findFirst().orElseThrow(
             () -> new IllegalStateException("GET /segments returned no segment")),
         s -> s.getSegmentId() + " " + s.getName());
     summary.addProperty("segmentId", segment.getSegmentId());
-    steps.run("add to segment", () -> carecloud.execute(carecloud.segmentsApi()
-            .addSegmentCustomer(segment.getSegmentId(),
-                new SegmentCustomerRequest().customerId(customerId), null)),
-        none -> "added to segment " + segment.getSegmentId());
+    steps.run("add to segment", () -> {
+      carecloud.segments().addCustomer(segment.getSegmentId(),
+          new SegmentCustomerRequest().customerId(customerId));
+      return segment;
+    }, s -> "added to segment " + s.getSegmentId());
     summary.addProperty("addedToSegment", true);
   }
 
   private static String createCustomer(CareCloudEnterpriseClient carecloud,
       CustomerSource source) {
     // English when the project has it, else its first language: language_id is required
-    List<Language> languages = carecloud.listLanguages();
+    LanguageList list = carecloud.languages().list();
+    List<Language> languages = list == null || list.getLanguages() == null ? List.of()
+        : list.getLanguages();
     String language = languages.stream().map(Language::getLanguageId)
         .filter("en"::equals).findFirst()
         .orElse(languages.isEmpty() ? "en" : languages.get(0).getLanguageId());
@@ -111,10 +115,9 @@ final class CareCloudTour implements ApiTour {
             .firstName("Ada").lastName("Lovelace").email(email).languageId(language)))
         .customerSource(new CustomerSourceRecord().customerSourceId(source.getCustomerSourceId()))
         .autologin(false);
-    CreatedCustomerResponse created =
-        carecloud.execute(carecloud.customersApi().createCustomer(request, null));
-    return Optional.ofNullable(created).map(CreatedCustomerResponse::getData)
-        .map(data -> data.getCustomerId()).filter(id -> !id.isBlank())
+    CreatedCustomer created = carecloud.customers().create(request);
+    return Optional.ofNullable(created).map(CreatedCustomer::getCustomerId)
+        .filter(id -> !id.isBlank())
         .orElseThrow(() -> new IllegalStateException(
             "POST /customers answered without data.customer_id"));
   }
@@ -137,7 +140,7 @@ final class CareCloudTour implements ApiTour {
               target.customerPassword()),
           id -> target.customerEmail() + ": customer " + id);
       String seen = steps.run("read GET /customers",
-          () -> customer.listCustomers().stream().findFirst()
+          () -> customer.customers().list().stream().findFirst()
               .map(Customer::getCustomerId).orElseThrow(() -> new IllegalStateException(
                   "GET /customers showed the logged-in customer nothing")),
           id -> "customer " + id + (id.equals(loggedIn) ? ", the one logged in" : ""));

@@ -37,7 +37,7 @@ final class InTouchTour implements ApiTour {
         .password(target.password())
         .build()) {
       PageCount parties = steps.run("list parties",
-          () -> PageCount.walk(context.paged(crm.listParties()), p -> { }),
+          () -> PageCount.walk(context.paged(crm.parties().list()), p -> { }),
           count -> count.describe("parties"));
       summary.addProperty("parties", parties.items());
       summary.addProperty("pages", parties.pages());
@@ -58,7 +58,7 @@ final class InTouchTour implements ApiTour {
       long id = created.getId();
       summary.addProperty("createdPartyId", id);
       steps.run("read it back", () -> {
-        Party read = crm.execute(crm.partiesApi().getParty(id));
+        Party read = crm.parties().get(id);
         if (read == null || !SURNAME.equals(read.getSurname())
             || !FIRST_NAME.equals(read.getFirstname())) {
           throw new IllegalStateException("GET /parties/" + id + " does not return the party"

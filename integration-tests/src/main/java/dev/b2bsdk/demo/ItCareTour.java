@@ -7,7 +7,8 @@ import dev.b2bsdk.core.polling.PollResponse;
 import dev.b2bsdk.core.polling.Poller;
 import dev.b2bsdk.generated.itcare.model.Action;
 import dev.b2bsdk.generated.itcare.model.Instance;
-import dev.b2bsdk.itcare.InstanceQuery;
+import dev.b2bsdk.generated.itcare.model.InstanceOperation;
+import dev.b2bsdk.generated.itcare.model.InstanceOperationRequest;
 import dev.b2bsdk.itcare.ItCareClient;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,7 +59,7 @@ final class ItCareTour implements ApiTour {
         .build()) {
       AtomicReference<Instance> firstActive = new AtomicReference<>();
       PageCount instances = steps.run("list instances",
-          () -> PageCount.walk(context.paged(itcare.listInstances(InstanceQuery.all())), i -> {
+          () -> PageCount.walk(context.paged(itcare.instances().list()), i -> {
             if (firstActive.get() == null && "ACTIVE".equals(i.getStatus())) {
               firstActive.set(i);
             }
@@ -78,7 +79,7 @@ final class ItCareTour implements ApiTour {
       steps.note("pick an ACTIVE instance", id + " " + active.getName());
 
       OperationResult<Action> dryRun = steps.run("stop (dry run)",
-          () -> itcare.withOptions(ItCareClient.DRY_RUN).beginStopInstance(id)
+          () -> itcare.withOptions(ItCareClient.DRY_RUN).instances().beginPatch(id, stop())
               .waitForCompletion(),
           r -> r.dryRunEchoed() ? "accepted, ITCare-DryRun echoed: nothing was done"
               : "accepted, but ITCare-DryRun NOT echoed: the server may have acted");
@@ -92,10 +93,14 @@ final class ItCareTour implements ApiTour {
     }
   }
 
+  private static InstanceOperationRequest stop() {
+    return new InstanceOperationRequest().operation(InstanceOperation.STOP);
+  }
+
   private void stopForReal(ItCareClient itcare, long id, Steps steps, JsonObject summary,
       AtomicReference<Console.ProgressLine> waiting) {
     AsyncOperation<Action> operation = steps.run("stop for real",
-        () -> itcare.beginStopInstance(id),
+        () -> itcare.instances().beginPatch(id, stop()),
         op -> op.tracked() ? "accepted: action " + op.operationId()
             : "accepted without an action id: nothing to wait for");
     JsonObject action = new JsonObject();

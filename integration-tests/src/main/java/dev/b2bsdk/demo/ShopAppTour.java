@@ -36,14 +36,14 @@ final class ShopAppTour implements ApiTour {
         .clientId(target.clientId())
         .clientSecret(target.clientSecret())
         .build()) {
-      List<UUID> keys = steps.run("list interfaces", shop::listInterfaces,
+      List<UUID> keys = steps.run("list interfaces", () -> shop.interfaces().list(),
           list -> list.size() + (list.size() == 1 ? " interface" : " interfaces"));
       summary.addProperty("interfaces", keys.size());
       int services = 0;
       int occurrences = 0;
       for (UUID key : keys) {
         String shortKey = key.toString().substring(0, 8);
-        steps.run("read interface " + shortKey, () -> shop.getInterface(key),
+        steps.run("read interface " + shortKey, () -> shop.interfaces().get(key),
             ShopAppTour::describe);
         Prestations counted = steps.run("prestations of " + shortKey,
             () -> prestations(shop, key),
@@ -53,7 +53,7 @@ final class ShopAppTour implements ApiTour {
       }
       summary.addProperty("prestations", services);
       summary.addProperty("prestationOccurrences", occurrences);
-      List<String> catalogue = steps.run("list catalogue", shop::listCatalogue,
+      List<String> catalogue = steps.run("list catalogue", () -> shop.catalogue().listPrestations(),
           list -> list.size() + " services for ordering");
       summary.addProperty("catalogue", catalogue.size());
     }
@@ -63,11 +63,11 @@ final class ShopAppTour implements ApiTour {
   private record Prestations(int services, int occurrences) { }
 
   private static Prestations prestations(ShopApplicationClient shop, UUID key) {
-    List<String> codes = shop.listInterfacePrestations(key);
+    List<String> codes = shop.interfacePrestations().list(key);
     int occurrences = 0;
     for (String code : codes) {
       // a service added several times comes back once per occurrence
-      List<InterfacePrestation> each = shop.getInterfacePrestation(key, code);
+      List<InterfacePrestation> each = shop.interfacePrestations().get(key, code);
       occurrences += each.size();
     }
     return new Prestations(codes.size(), occurrences);

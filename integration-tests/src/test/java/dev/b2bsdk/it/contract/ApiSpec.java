@@ -144,7 +144,8 @@ public final class ApiSpec {
       ((Collection<?>) x).forEach(v -> interfaces.add(String.valueOf(v)));
     }
     return new SpecOperation(api, op.getOperationId(), method.name(), path,
-        new ArrayList<>(params.values()), op.getRequestBody(), success, interfaces, security(op));
+        new ArrayList<>(params.values()), op.getRequestBody(), success, interfaces, security(op),
+        op.getExtensions());
   }
 
   private List<SecurityScheme> security(Operation op) {

@@ -18,11 +18,12 @@ public final class ContractCall {
   private final Function<String, Method> methods;
   private final Function<String, ContractCase> firstCase;
   private final String basePath;
+  private final TypedInvoker typed;
 
   ContractCall(ContractCase contractCase, ContractTarget target, Method generatedMethod,
       ArgumentSynthesizer synthesizer, ContractStubs stubs, Supplier<ContractTarget> newTarget,
       Function<String, Method> methods, Function<String, ContractCase> firstCase,
-      String basePath) {
+      String basePath, TypedInvoker typed) {
     this.contractCase = contractCase;
     this.target = target;
     this.generatedMethod = generatedMethod;
@@ -32,6 +33,7 @@ public final class ContractCall {
     this.methods = methods;
     this.firstCase = firstCase;
     this.basePath = basePath;
+    this.typed = typed;
   }
 
   public ContractCase contractCase() {
@@ -73,13 +75,39 @@ public final class ContractCall {
     }
   }
 
-  /** Calls {@code operationId} (stubbed from its first example) through {@code through}. */
+  /**
+   * Calls {@code operationId} (stubbed from its first example) through {@code through}: its
+   * typed method in a typed suite (then checked, and null is returned), else the generated one.
+   */
   public Response<?> callThrough(ContractTarget through, String operationId) throws Exception {
     ContractCase other = firstCase.apply(operationId);
     stubs.stub(other, basePath);
+    if (typed != null) {
+      typed.invoke(clientOf(through), other, stubs);
+      return null;
+    }
     Method m = methods.apply(operationId);
     Object api = through.api(m.getDeclaringClass(), other.operation());
     return through.execute((Call<?>) invoke(m, api, synthesizer.arguments(m, other)));
+  }
+
+  /**
+   * Calls the case's operation through the typed layer of the target's client and checks the
+   * result (status, headers, value without loss, query and page parameters sent); see
+   * {@link TypedInvoker}.
+   */
+  public void invokeTyped() throws Exception {
+    if (typed == null) {
+      throw new IllegalStateException("not a typed suite");
+    }
+    typed.invoke(clientOf(target), contractCase, stubs);
+  }
+
+  private static Object clientOf(ContractTarget target) {
+    if (target instanceof FacadeClientTarget<?> facade) {
+      return facade.client();
+    }
+    throw new IllegalStateException("a typed call needs a FacadeClientTarget, not " + target);
   }
 
   /** The generated method named after the operationId, or null if the client has none. */

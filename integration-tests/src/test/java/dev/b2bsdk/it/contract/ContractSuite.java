@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -72,12 +73,21 @@ public final class ContractSuite implements AutoCloseable {
   private final RoutedValidationListener listener;
   private final ContractStubs stubs;
   private final Map<String, ContractTarget> targets = new LinkedHashMap<>();
+  private final Class<?> typedClient;
+  private final TypedInvoker typed;
+  private final Set<String> tokenSources;
 
   private ContractSuite(Builder b) {
     this.spec = b.specResource == null ? ApiSpec.load(b.api) : ApiSpec.load(b.api, b.specResource);
     this.surfaces = List.copyOf(b.surfaces);
-    this.generated = GeneratedApis.scan(Objects.requireNonNull(b.generatedPackage, "generatedPackage"));
+    this.typedClient = b.typedClient;
+    this.generated = b.generatedPackage == null && typedClient != null ? null
+        : GeneratedApis.scan(Objects.requireNonNull(b.generatedPackage, "generatedPackage"));
     this.gson = Objects.requireNonNull(b.gson, "gson");
+    this.typed = typedClient == null ? null : new TypedInvoker(b.operationIndex != null
+        ? OperationIndex.loadResource(b.operationIndex) : OperationIndex.load(b.api), gson,
+        b.envelope);
+    this.tokenSources = Set.copyOf(b.tokenSources);
     this.synthesizer = new ArgumentSynthesizer(gson);
     this.overrides = Map.copyOf(b.overrides);
     this.operationBasePaths = Map.copyOf(b.operationBasePaths);
@@ -132,8 +142,8 @@ public final class ContractSuite implements AutoCloseable {
         }));
         continue;
       }
-      ContractInvocation invocation =
-          overrides.getOrDefault(op.operationId(), ContractInvocation.GENERATED);
+      ContractInvocation invocation = overrides.getOrDefault(op.operationId(),
+          typed != null ? ContractInvocation.TYPED : ContractInvocation.GENERATED);
       for (ContractCase c : cases.get(op.operationId())) {
         tests.add(DynamicTest.dynamicTest(c.label(), () -> run(surface, c, invocation)));
       }
@@ -157,10 +167,10 @@ public final class ContractSuite implements AutoCloseable {
         n -> surface.target().apply(stubs));
     target.stubSupportRequests(stubs);
     stubs.stub(c, operationBasePaths.getOrDefault(op.operationId(), surface.basePath()));
-    Method method = generated.method(op.operationId());
+    Method method = generated == null ? null : generated.method(op.operationId());
     ContractCall call = new ContractCall(c, target, method, synthesizer, stubs,
         () -> surface.target().apply(stubs), this::requireMethod,
-        id -> casesOf(id).get(0), surface.basePath());
+        id -> casesOf(id).get(0), surface.basePath(), typed);
     Response<?> response;
     try {
       response = invocation.invoke(call);
@@ -206,7 +216,7 @@ public final class ContractSuite implements AutoCloseable {
   }
 
   private Method requireMethod(String operationId) {
-    Method m = generated.method(operationId);
+    Method m = generated == null ? null : generated.method(operationId);
     if (m == null) {
       throw new IllegalStateException(spec.api() + ": no generated method " + operationId);
     }
@@ -236,6 +246,7 @@ public final class ContractSuite implements AutoCloseable {
       List<Surface> serving = surfaces.stream().filter(s -> s.operations().test(op)).toList();
       String reason = serving.isEmpty() ? "no surface serves it"
           : caseErrors.containsKey(id) ? caseErrors.get(id)
+          : typed != null ? typedGap(id)
           : !overrides.containsKey(id) && generated.method(id) == null
               ? "no generated method " + id + " and no override" : null;
       if (reason != null) {
@@ -256,13 +267,51 @@ public final class ContractSuite implements AutoCloseable {
         .forEach(stale::add);
     assertThat(stale).as("%s overrides or facade cases of operations the spec does not have",
         spec.api()).isEmpty();
+    if (typed != null) {
+      typed.index().entries().stream().map(OperationIndex.Entry::operationId)
+          .filter(id -> !known.contains(id))
+          .forEach(id -> stale.add(id + " (" + typed.index().resource() + ")"));
+      tokenSources.stream().filter(id -> !known.contains(id)).forEach(stale::add);
+    }
+    assertThat(stale).as("%s overrides, facade cases or index lines of operations the spec"
+        + " does not have", spec.api()).isEmpty();
     int total = spec.operations().size();
     String detail = surfaces.size() < 2 ? "" : perSurface.entrySet().stream()
         .map(e -> e.getKey() + " " + e.getValue()[0] + "/" + e.getValue()[1])
         .collect(Collectors.joining(", ", " (", ")"));
     System.out.println("contract coverage " + spec.api() + ": " + (total - missing.size()) + "/"
         + total + " operations" + detail);
+    if (typed != null) {
+      System.out.println("typed operations " + spec.api() + ": " + (total - missing.size()) + "/"
+          + total + (missing.isEmpty() ? "" : " (missing: " + String.join(", ", missing.keySet())
+          + ")"));
+      assertThat(missing).as("%s operations not reached through a typed method or the token"
+          + " source", spec.api()).isEmpty();
+    }
     assertThat(missing).as("%s operations without a contract test", spec.api()).isEmpty();
+  }
+
+  /**
+   * Why a typed suite does not count {@code id} as reached through its typed method, or null:
+   * absent from the index, client-managed without a token-source case, no resolvable typed
+   * method on the client, or an override that replaces the typed call.
+   */
+  private String typedGap(String id) {
+    OperationIndex.Entry e = typed.index().entry(id);
+    if (e == null) {
+      return "not in " + typed.index().resource();
+    }
+    if (e.clientManaged()) {
+      return tokenSources.contains(id) ? null
+          : "client-managed, and no token-source case exercises it";
+    }
+    try {
+      OperationIndex.resolve(typedClient, e);
+    } catch (IllegalStateException x) {
+      return x.getMessage();
+    }
+    return overrides.containsKey(id) && !tokenSources.contains(id)
+        ? "an override replaces its typed method " + e.group() + "()." + e.method() : null;
   }
 
   /**
@@ -295,6 +344,10 @@ public final class ContractSuite implements AutoCloseable {
     private final Map<String, ContractInvocation> overrides = new LinkedHashMap<>();
     private final Map<String, String> operationBasePaths = new LinkedHashMap<>();
     private final List<FacadeCase> facadeCases = new ArrayList<>();
+    private final Set<String> tokenSources = new java.util.LinkedHashSet<>();
+    private Class<?> typedClient;
+    private String operationIndex;
+    private String envelope;
 
     private Builder(String api) {
       this.api = api;
@@ -304,6 +357,38 @@ public final class ContractSuite implements AutoCloseable {
     public Builder specResource(String specResource) {
       this.specResource = specResource;
       return this;
+    }
+
+    /**
+     * Makes this a typed suite: each case calls its operation's typed method on the surface's
+     * client ({@code client.<group>().<method>(…)}), found in the API's {@link OperationIndex}
+     * and resolved on {@code clientType} for coverage; {@link #assertCoverage()} then also prints
+     * {@code typed operations <api>: N/M} and fails below M/M.
+     */
+    public Builder typed(Class<?> clientType) {
+      this.typedClient = Objects.requireNonNull(clientType, "clientType");
+      return this;
+    }
+
+    /** The index's class-path resource (default {@code dev/b2bsdk/<api>/operations.tsv}). */
+    public Builder operationIndex(String resource) {
+      this.operationIndex = resource;
+      return this;
+    }
+
+    /** The property every response body is wrapped in (CareCloud {@code data}). */
+    public Builder envelope(String property) {
+      this.envelope = property;
+      return this;
+    }
+
+    /**
+     * Exercises a client-managed operation (a token endpoint, no typed method) the way the
+     * client's token source does: it counts as reached in a typed suite.
+     */
+    public Builder tokenSource(String operationId, ContractInvocation invocation) {
+      tokenSources.add(operationId);
+      return override(operationId, invocation);
     }
 
     /** The package of the generated Retrofit interfaces ({@code dev.b2bsdk.generated.<api>.api}). */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import dev.b2bsdk.it.contract.selftest.typed.SelftestClient;
 import retrofit2.Call;
 import retrofit2.Response;
 
@@ -158,6 +159,105 @@ class ContractSuiteTest {
       run(suite, "getThing");
       run(suite, "getThing [facade helper]");
     }
+  }
+
+  // ---------------------------------------------------------------- typed suites
+
+  @Test
+  void aTypedClientThatMatchesTheSpecPasses() throws Throwable {
+    try (ContractSuite suite = typedSuite(SelftestClient.Good.class, SelftestClient.Good::new)) {
+      run(suite, "getThing");
+      run(suite, "createThing");
+      run(suite, "getOther");
+      run(suite, "getPublic");
+    }
+  }
+
+  @Test
+  void aParamsFieldTheTypedMethodDoesNotSendFails() {
+    try (ContractSuite suite =
+        typedSuite(SelftestClient.Ignoring.class, SelftestClient.Ignoring::new)) {
+      assertThatThrownBy(() -> run(suite, "getThing"))
+          .hasMessageContaining("query parameters set through the typed method but not sent")
+          .hasMessageContaining("verbose");
+    }
+  }
+
+  @Test
+  void aSpecParameterTheTypedMethodCannotSendFails() {
+    try (ContractSuite suite = typedSuite(SelftestClient.Narrow.class, SelftestClient.Narrow::new)) {
+      assertThatThrownBy(() -> run(suite, "getThing"))
+          .hasMessageContaining("spec parameters the typed method getWithResponse cannot send")
+          .hasMessageContaining("query verbose");
+    }
+  }
+
+  @Test
+  void aParamsFieldTheSpecDoesNotDeclareFails() {
+    try (ContractSuite suite = typedSuite(SelftestClient.Stray.class, SelftestClient.Stray::new)) {
+      assertThatThrownBy(() -> run(suite, "getThing"))
+          .hasMessageContaining("fields of StrayParams that match no parameter of the spec")
+          .hasMessageContaining("colour");
+    }
+  }
+
+  @Test
+  void aFieldTheTypedMethodLosesFails() {
+    try (ContractSuite suite = typedSuite(SelftestClient.Lossy.class, SelftestClient.Lossy::new)) {
+      assertThatThrownBy(() -> run(suite, "getOther"))
+          .hasMessageContaining("$.name was lost");
+      assertThatThrownBy(() -> run(suite, "createThing"))
+          .hasMessageContaining("$.name was lost");
+    }
+  }
+
+  @Test
+  void typedCoverageNamesEveryOperationWithoutATypedMethod() {
+    try (ContractSuite suite = typedSuite(SelftestClient.Good.class, SelftestClient.Good::new)) {
+      String printed = printedBy(() -> assertThatThrownBy(suite::assertCoverage)
+          .hasMessageContaining("getUnbound")
+          .hasMessageContaining("not in contract/selftest-operations.tsv")
+          .hasMessageNotContaining("getThing"));
+      assertThat(printed).contains("typed operations selftest: 5/6 (missing: getUnbound)");
+    }
+  }
+
+  @Test
+  void typedCoverageCountsATokenSourceCaseForAClientManagedOperation() throws Throwable {
+    try (ContractSuite suite = ContractSuite.builder("selftest")
+        .specResource("contract/selftest.yaml")
+        .typed(SelftestClient.Good.class)
+        .operationIndex("contract/selftest-operations-managed.tsv")
+        .gson(new Gson())
+        .surface("selftest", BASE, op -> true,
+            stubs -> typedTarget(stubs, SelftestClient.Good::new))
+        .tokenSource("getUnbound", call -> {
+          call.callThrough(call.target(), "getOther");
+          return null;
+        })
+        .build()) {
+      assertThat(printedBy(suite::assertCoverage)).contains("typed operations selftest: 6/6");
+      assertThatThrownBy(() -> run(suite, "getUnbound"))
+          .hasMessageContaining("the client sent no request for selftest:getUnbound");
+    }
+  }
+
+  private static <C extends AutoCloseable> ContractSuite typedSuite(Class<C> type,
+      Function<String, C> client) {
+    return ContractSuite.builder("selftest")
+        .specResource("contract/selftest.yaml")
+        .typed(type)
+        .operationIndex("contract/selftest-operations.tsv")
+        .gson(new Gson())
+        .surface("selftest", BASE, op -> true, stubs -> typedTarget(stubs, client))
+        .build();
+  }
+
+  private static <C extends AutoCloseable> ContractTarget typedTarget(ContractStubs stubs,
+      Function<String, C> client) {
+    return new FacadeClientTarget<>(client.apply(stubs.rootUrl() + BASE), call -> {
+      throw new IllegalStateException("a typed suite executes no raw call");
+    }, s -> { });
   }
 
   private static String printedBy(Runnable action) {

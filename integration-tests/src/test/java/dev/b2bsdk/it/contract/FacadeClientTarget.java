@@ -12,11 +12,11 @@ import retrofit2.Call;
 import retrofit2.Response;
 
 /**
- * A target on a real facade client ({@code ItCareClient}, ...) built against the mock: the
- * generated interfaces come from the client's own accessors ({@code instancesApi()}, found by
- * return type), calls run through its {@code executeForResponse}, and the requests it makes by
- * itself (token, login) are stubbed from the spec's examples before each case — and validated
- * like every other request.
+ * A target on a real facade client ({@code ItCareClient}, ...) built against the mock: a typed
+ * suite calls the client's typed methods ({@link #client()}); a raw one takes the generated
+ * interfaces from accessors of the client that return one (found by return type) and runs their
+ * calls through {@code executor}. The requests the client makes by itself (token, login) are
+ * stubbed from the spec's examples before each case — and validated like every other request.
  *
  * @param <C> the client type
  */

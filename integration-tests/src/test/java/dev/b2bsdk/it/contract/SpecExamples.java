@@ -53,6 +53,16 @@ final class SpecExamples {
     return v;
   }
 
+  /**
+   * A value for the parameter even when it is optional: its example, else its schema's example,
+   * default or first enum value, else a minimal value of its type (so that a typed method's
+   * optional parameters are all sent and validated).
+   */
+  static JsonNode always(Parameter p) {
+    JsonNode v = first(p.getExample(), p.getExamples());
+    return v != null ? v : fromSchema(p.getSchema(), true);
+  }
+
   /** A value for a response header, never null (a header the spec declares is always sent). */
   static JsonNode of(Header h) {
     JsonNode v = first(h.getExample(), h.getExamples());

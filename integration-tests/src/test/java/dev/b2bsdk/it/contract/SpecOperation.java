@@ -25,11 +25,12 @@ public final class SpecOperation {
   private final Map<String, ApiResponse> successResponses;
   private final Set<String> interfaces;
   private final List<SecurityScheme> security;
+  private final Map<String, Object> extensions;
 
   SpecOperation(String api, String operationId, String method, String path,
       List<Parameter> parameters, RequestBody requestBody,
       Map<String, ApiResponse> successResponses, Set<String> interfaces,
-      List<SecurityScheme> security) {
+      List<SecurityScheme> security, Map<String, Object> extensions) {
     this.api = api;
     this.operationId = Objects.requireNonNull(operationId, "operationId");
     this.method = method;
@@ -39,6 +40,19 @@ public final class SpecOperation {
     this.successResponses = successResponses;
     this.interfaces = Set.copyOf(interfaces);
     this.security = List.copyOf(security);
+    this.extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
+  }
+
+  /** The operation's {@code x-} extensions ({@code x-paging}, {@code x-async-action}, ...). */
+  public Map<String, Object> extensions() {
+    return extensions;
+  }
+
+  /** The {@code x-paging} extension's {@code key} ({@code style}, {@code items}), or null. */
+  public String paging(String key) {
+    Object paging = extensions.get("x-paging");
+    Object v = paging instanceof Map<?, ?> m ? m.get(key) : null;
+    return v == null ? null : v.toString();
   }
 
   /** The API's short name ({@code itcare}, ...). */

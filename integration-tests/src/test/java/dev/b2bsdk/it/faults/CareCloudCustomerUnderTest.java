@@ -12,7 +12,6 @@ import dev.b2bsdk.core.http.RetryMode;
 import dev.b2bsdk.generated.carecloud.invoker.JSON;
 import dev.b2bsdk.generated.carecloud.model.CustomerCreateRequest;
 import dev.b2bsdk.generated.carecloud.model.Store;
-import dev.b2bsdk.generated.carecloud.model.StoreResponse;
 import dev.b2bsdk.testkit.carecloud.CareCloudMock;
 import dev.b2bsdk.testkit.core.MockServer;
 import java.util.List;
@@ -39,7 +38,7 @@ final class CareCloudCustomerUnderTest extends ClientUnderTest {
   CareCloudCustomerUnderTest() {
     try (CareCloudCustomerClient probe = builder(mock.customerAppId(), DeviceTokenStore.inMemory())
         .baseUrl(mock.baseUrl()).build()) {
-      storeId = probe.listStores().stream().findFirst().orElseThrow().getStoreId();
+      storeId = probe.stores().list().stream().findFirst().orElseThrow().getStoreId();
     }
   }
 
@@ -76,23 +75,23 @@ final class CareCloudCustomerUnderTest extends ClientUnderTest {
     return new Session() {
       @Override
       public Object read() {
-        return client.execute(client.storesApi().getStore(storeId, null));
+        return client.stores().get(storeId);
       }
 
       @Override
       public Object create() {
-        return client.execute(client.customersApi().createCustomer(request(), null));
+        return client.customers().create(request());
       }
 
       @Override
       public Object createRetryingAlways() {
         CareCloudCustomerClient view = client.withOptions(CallOptions.retry(RetryMode.ALWAYS));
-        return view.execute(view.customersApi().createCustomer(request(), null));
+        return view.customers().create(request());
       }
 
       @Override
       public long readPage() {
-        return client.listStores().withPageSize(PAGE_SIZE).stream().count();
+        return client.stores().list().withPageSize(PAGE_SIZE).stream().count();
       }
 
       @Override
@@ -160,7 +159,7 @@ final class CareCloudCustomerUnderTest extends ClientUnderTest {
 
   @Override
   void checkRead(Body shape, Object result) {
-    Store store = ((StoreResponse) result).getData();
+    Store store = (Store) result;
     assertThat(store.getStoreId()).isEqualTo(storeId);
     switch (shape) {
       case UNKNOWN_ENUM -> {

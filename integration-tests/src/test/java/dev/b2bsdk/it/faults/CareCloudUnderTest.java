@@ -10,7 +10,6 @@ import dev.b2bsdk.core.http.RetryMode;
 import dev.b2bsdk.generated.carecloud.invoker.JSON;
 import dev.b2bsdk.generated.carecloud.model.Customer;
 import dev.b2bsdk.generated.carecloud.model.CustomerCreateRequest;
-import dev.b2bsdk.generated.carecloud.model.CustomerResponse;
 import dev.b2bsdk.testkit.carecloud.CareCloudMock;
 import dev.b2bsdk.testkit.core.MockServer;
 import java.util.List;
@@ -62,23 +61,23 @@ final class CareCloudUnderTest extends ClientUnderTest {
     return new Session() {
       @Override
       public Object read() {
-        return client.execute(client.customersApi().getCustomer(mock.johnSmithId(), null));
+        return client.customers().get(mock.johnSmithId());
       }
 
       @Override
       public Object create() {
-        return client.execute(client.customersApi().createCustomer(request(), null));
+        return client.customers().create(request());
       }
 
       @Override
       public Object createRetryingAlways() {
         CareCloudEnterpriseClient view = client.withOptions(CallOptions.retry(RetryMode.ALWAYS));
-        return view.execute(view.customersApi().createCustomer(request(), null));
+        return view.customers().create(request());
       }
 
       @Override
       public long readPage() {
-        return client.listCustomers().withPageSize(PAGE_SIZE).stream().count();
+        return client.customers().list().withPageSize(PAGE_SIZE).stream().count();
       }
 
       @Override
@@ -150,7 +149,7 @@ final class CareCloudUnderTest extends ClientUnderTest {
 
   @Override
   void checkRead(Body shape, Object result) {
-    Customer customer = ((CustomerResponse) result).getData();
+    Customer customer = (Customer) result;
     assertThat(customer.getCustomerId()).isEqualTo(mock.johnSmithId());
     switch (shape) {
       case UNKNOWN_ENUM -> {

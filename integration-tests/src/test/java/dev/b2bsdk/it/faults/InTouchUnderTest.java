@@ -59,7 +59,7 @@ final class InTouchUnderTest extends ClientUnderTest {
     return new Session() {
       @Override
       public Object read() {
-        return client.execute(client.partiesApi().getParty(id));
+        return client.parties().get(id);
       }
 
       @Override
@@ -74,7 +74,7 @@ final class InTouchUnderTest extends ClientUnderTest {
 
       @Override
       public long readPage() {
-        return client.listParties().withPageSize(PAGE_SIZE).stream().count();
+        return client.parties().list().withPageSize(PAGE_SIZE).stream().count();
       }
 
       @Override

@@ -52,23 +52,23 @@ final class ItCareUnderTest extends ClientUnderTest {
     return new Session() {
       @Override
       public Object read() {
-        return client.listActions();
+        return client.actions().list();
       }
 
       @Override
       public Object create() {
-        return client.execute(client.instancesApi().createInstance(request(), null));
+        return client.instances().beginCreate(request());
       }
 
       @Override
       public Object createRetryingAlways() {
         ItCareClient view = client.withOptions(CallOptions.retry(RetryMode.ALWAYS));
-        return view.execute(view.instancesApi().createInstance(request(), null));
+        return view.instances().beginCreate(request());
       }
 
       @Override
       public long readPage() {
-        return client.listInstances().withPageSize(PAGE_SIZE).stream().count();
+        return client.instances().list().withPageSize(PAGE_SIZE).stream().count();
       }
 
       @Override

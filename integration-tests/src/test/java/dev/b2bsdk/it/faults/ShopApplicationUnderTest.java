@@ -59,23 +59,23 @@ final class ShopApplicationUnderTest extends ClientUnderTest {
     return new Session() {
       @Override
       public Object read() {
-        return client.getInterface(key);
+        return client.interfaces().get(key);
       }
 
       @Override
       public Object create() {
-        return client.execute(client.interfacesApi().createInterface(request()));
+        return client.interfaces().create(request());
       }
 
       @Override
       public Object createRetryingAlways() {
         ShopApplicationClient view = client.withOptions(CallOptions.retry(RetryMode.ALWAYS));
-        return view.execute(view.interfacesApi().createInterface(request()));
+        return view.interfaces().create(request());
       }
 
       @Override
       public long readPage() {
-        return client.listInterfaces().size();
+        return client.interfaces().list().size();
       }
 
       @Override

@@ -2,14 +2,21 @@ package dev.b2bsdk.it.itcare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.b2bsdk.core.paging.Sort;
+import dev.b2bsdk.core.polling.AsyncOperation;
 import dev.b2bsdk.generated.itcare.invoker.JSON;
+import dev.b2bsdk.generated.itcare.model.Action;
+import dev.b2bsdk.generated.itcare.model.DeleteInstanceRequest;
+import dev.b2bsdk.generated.itcare.model.InstanceOperation;
+import dev.b2bsdk.generated.itcare.model.InstanceOperationRequest;
 import dev.b2bsdk.it.contract.ContractCall;
 import dev.b2bsdk.it.contract.ContractClients;
 import dev.b2bsdk.it.contract.ContractStubs;
 import dev.b2bsdk.it.contract.ContractSuite;
 import dev.b2bsdk.it.contract.FacadeClientTarget;
 import dev.b2bsdk.it.contract.MutableClock;
-import dev.b2bsdk.itcare.InstanceQuery;
+import dev.b2bsdk.itcare.InstancesOperations;
 import dev.b2bsdk.itcare.ItCareClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,9 +31,10 @@ import org.junit.jupiter.api.TestFactory;
 import retrofit2.Response;
 
 /**
- * Contract tests of ITCare: every operation of {@code specs/itcare.yaml} called through an
- * {@link ItCareClient} against WireMock, the client's requests (its own token requests included)
- * and the stubbed responses validated against the spec (see {@link ContractSuite}).
+ * Contract tests of ITCare: every operation of {@code specs/itcare.yaml} called through its typed
+ * method on an {@link ItCareClient} against WireMock (the client-managed token endpoint through
+ * the client's token source), the client's requests (its own token requests included) and the
+ * stubbed responses validated against the spec (see {@link ContractSuite}).
  *
  * <p>The API is served under {@code /itcare} and the token endpoint at the mock's root, as
  * Keycloak serves it on its own host.
@@ -39,50 +47,47 @@ class ItCareContractTest {
   @BeforeAll
   static void start() {
     suite = ContractSuite.builder("itcare")
-        .generatedPackage("dev.b2bsdk.generated.itcare.api")
+        .typed(ItCareClient.class)
         .gson(JSON.createGson().create())
         .surface("itcare", BASE, op -> true, ItCareContractTest::client)
         .route("/auth/", "/")
         .operationBasePath("getToken", "/")
-        .override("getToken", ItCareContractTest::token)
-        // requests the facade builds itself: page parameters, begin… bodies and headers
-        .facadeCase("itcare", "listInstances", "listInstances(query).firstPage()", call -> {
-          call.client(ItCareClient.class).listInstances(InstanceQuery.builder()
-              .environments("PRODUCTION").statuses("ACTIVE").build()).firstPage();
-          return null;
-        })
-        .facadeCase("itcare", "listResources", "listResources().firstPage()", call -> {
-          call.client(ItCareClient.class).listResources().firstPage();
-          return null;
-        })
-        .facadeCase("itcare", "listServices", "listServices().firstPage()", call -> {
-          call.client(ItCareClient.class).listServices().firstPage();
-          return null;
-        })
-        .facadeCase("itcare", "listActions", "listActions()", call -> {
-          call.client(ItCareClient.class).listActions();
-          return null;
-        })
-        .facadeCase("itcare", "patchInstance", "beginStopInstance", call -> {
-          call.client(ItCareClient.class).beginStopInstance(1204571L);
-          return null;
-        })
-        .facadeCase("itcare", "patchInstance", "dry run beginRebootInstance", call -> {
-          call.client(ItCareClient.class).withOptions(ItCareClient.DRY_RUN)
-              .beginRebootInstance(1204571L);
-          return null;
-        })
-        .facadeCase("itcare", "deleteInstance", "beginDeleteInstance with change reference",
+        // client-managed: no typed method, the token source requests it before every call
+        .tokenSource("getToken", ItCareContractTest::token)
+        // the typed calls with other arguments: filters and sort on every page, dry runs
+        .facadeCase("itcare", "listInstances", "instances().list(filters, sort).firstPage()",
             call -> {
-              call.client(ItCareClient.class).beginDeleteInstance(1204571L, "CHG0012345");
+              call.client(ItCareClient.class).instances().list(
+                  InstancesOperations.ListParams.builder().environments(List.of("PRODUCTION"))
+                      .statuses(List.of("ACTIVE")).sort(Sort.asc("name")).build())
+                  .firstPage();
+              assertSent(call, "listInstances", "environments=PRODUCTION", "statuses=ACTIVE",
+                  "sort=name%2Casc", "page=0", "size=100");
               return null;
             })
-        .facadeCase("itcare", "patchOverdrive", "beginStartOverdrive", call -> {
-          call.client(ItCareClient.class).beginStartOverdrive(77L);
+        .facadeCase("itcare", "patchInstance", "dry run instances().beginPatch(stop)", call -> {
+          AsyncOperation<Action> op = call.client(ItCareClient.class)
+              .withOptions(ItCareClient.DRY_RUN).instances()
+              .beginPatch(1204571L, new InstanceOperationRequest().operation(InstanceOperation.STOP));
+          assertThat(op.dryRun()).as("dry run").isTrue();
+          if (call.contractCase().responseHeaders().containsKey("ITCare-DryRun")) {
+            assertThat(op.dryRunEchoed()).as("ITCare-DryRun echoed").isTrue();
+          }
+          assertThat(header(call, "patchInstance", "ITCare-DryRun")).isEqualTo("true");
           return null;
         })
-        .facadeCase("itcare", "deleteOverdrive", "beginDeleteOverdrive", call -> {
-          call.client(ItCareClient.class).beginDeleteOverdrive(77L);
+        .facadeCase("itcare", "deleteInstance", "instances().beginDelete with change reference",
+            call -> {
+              call.client(ItCareClient.class).instances().beginDelete(1204571L,
+                  new DeleteInstanceRequest().changeReference("CHG0012345"));
+              assertThat(call.stubs().wireMock().getAllServeEvents().get(0).getRequest()
+                  .getBodyAsString()).contains("CHG0012345");
+              return null;
+            })
+        .facadeCase("itcare", "deleteOverdrive", "dry run overdrive().beginDelete", call -> {
+          call.client(ItCareClient.class).withOptions(ItCareClient.DRY_RUN).overdrive()
+              .beginDelete(77L);
+          assertThat(header(call, "deleteOverdrive", "ITCare-DryRun")).isEqualTo("true");
           return null;
         })
         .build();
@@ -113,6 +118,25 @@ class ItCareContractTest {
     assertThat(grants).anySatisfy(body -> assertThat(body).contains("grant_type=client_credentials"));
     assertThat(grants).anySatisfy(body -> assertThat(body).contains("grant_type=refresh_token"));
     return null;
+  }
+
+  /** The request of {@code operationId} carried each {@code name=value} (as encoded). */
+  private static void assertSent(ContractCall call, String operationId, String... query) {
+    String url = request(call, operationId).getRequest().getUrl();
+    for (String q : query) {
+      assertThat(url).as("request of %s", operationId).contains(q);
+    }
+  }
+
+  private static String header(ContractCall call, String operationId, String name) {
+    return request(call, operationId).getRequest().getHeader(name);
+  }
+
+  private static ServeEvent request(ContractCall call, String operationId) {
+    String path = call.contractCase().operation().path().replaceAll("\\{[^}]+}", "[^/]+");
+    return call.stubs().wireMock().getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getUrl().split("\\?")[0].matches(".*" + path))
+        .findFirst().orElseThrow(() -> new AssertionError("no request of " + operationId));
   }
 
   private static FacadeClientTarget<ItCareClient> client(ContractStubs stubs) {

@@ -6,7 +6,6 @@ import dev.b2bsdk.it.contract.ContractStubs;
 import dev.b2bsdk.it.contract.ContractSuite;
 import dev.b2bsdk.it.contract.FacadeClientTarget;
 import dev.b2bsdk.shopapp.ShopApplicationClient;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +15,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Contract tests of the Shop Application API: every operation of {@code specs/shopapp.yaml}
- * called through a {@link ShopApplicationClient} against WireMock, the client's requests (its
+ * called through its typed method on a {@link ShopApplicationClient} against WireMock (and the
+ * token request the client makes by itself), the client's requests (its
  * own {@code GET /token} included) and the stubbed responses validated against the spec (see
  * {@link ContractSuite}).
  */
@@ -26,26 +26,13 @@ class ShopAppContractTest {
   @BeforeAll
   static void start() {
     suite = ContractSuite.builder("shopapp")
-        .generatedPackage("dev.b2bsdk.generated.shopapp.api")
+        .typed(ShopApplicationClient.class)
         .gson(JSON.createGson().create())
         .surface("shopapp", "/", op -> true, ShopAppContractTest::client)
-        // the client requests its token by itself: a fresh client must authenticate first
-        .override("getToken", call -> {
+        // besides its typed method: the client requests its token by itself, so a fresh client
+        // must authenticate first
+        .facadeCase("shopapp", "getToken", "client token", call -> {
           call.withFreshClient("listPrestations");
-          return null;
-        })
-        .facadeCase("shopapp", "listInterfaces", "listInterfaces()", call -> {
-          call.client(ShopApplicationClient.class).listInterfaces();
-          return null;
-        })
-        .facadeCase("shopapp", "getInterfacePrestation", "getInterfacePrestation(key, code)",
-            call -> {
-              call.client(ShopApplicationClient.class).getInterfacePrestation(
-                  UUID.fromString("e831c78b-a576-4aad-8d5f-d594b0ccadbe"), "CLICKCOLLECT");
-              return null;
-            })
-        .facadeCase("shopapp", "listPrestations", "listCatalogue()", call -> {
-          call.client(ShopApplicationClient.class).listCatalogue();
           return null;
         })
         .build();
