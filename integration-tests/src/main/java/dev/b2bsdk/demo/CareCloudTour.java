@@ -13,7 +13,6 @@ import dev.b2bsdk.generated.carecloud.model.CustomerCreateRequest;
 import dev.b2bsdk.generated.carecloud.model.CustomerSource;
 import dev.b2bsdk.generated.carecloud.model.CustomerSourceRecord;
 import dev.b2bsdk.generated.carecloud.model.Language;
-import dev.b2bsdk.generated.carecloud.model.LanguageList;
 import dev.b2bsdk.generated.carecloud.model.PersonalInformation;
 import dev.b2bsdk.generated.carecloud.model.Segment;
 import dev.b2bsdk.generated.carecloud.model.SegmentCustomerRequest;
@@ -101,9 +100,7 @@ final class CareCloudTour implements ApiTour {
   private static String createCustomer(CareCloudEnterpriseClient carecloud,
       CustomerSource source) {
     // English when the project has it, else its first language: language_id is required
-    LanguageList list = carecloud.languages().list();
-    List<Language> languages = list == null || list.getLanguages() == null ? List.of()
-        : list.getLanguages();
+    List<Language> languages = carecloud.languages().list();
     String language = languages.stream().map(Language::getLanguageId)
         .filter("en"::equals).findFirst()
         .orElse(languages.isEmpty() ? "en" : languages.get(0).getLanguageId());

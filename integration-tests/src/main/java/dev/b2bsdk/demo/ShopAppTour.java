@@ -53,7 +53,7 @@ final class ShopAppTour implements ApiTour {
       }
       summary.addProperty("prestations", services);
       summary.addProperty("prestationOccurrences", occurrences);
-      List<String> catalogue = steps.run("list catalogue", () -> shop.catalogue().listPrestations(),
+      List<String> catalogue = steps.run("list catalogue", () -> shop.catalogue().list(),
           list -> list.size() + " services for ordering");
       summary.addProperty("catalogue", catalogue.size());
     }

@@ -29,9 +29,8 @@ class ShopAppContractTest {
         .typed(ShopApplicationClient.class)
         .gson(JSON.createGson().create())
         .surface("shopapp", "/", op -> true, ShopAppContractTest::client)
-        // besides its typed method: the client requests its token by itself, so a fresh client
-        // must authenticate first
-        .facadeCase("shopapp", "getToken", "client token", call -> {
+        // client-managed: no typed method, the token source requests it before every call
+        .tokenSource("getToken", call -> {
           call.withFreshClient("listPrestations");
           return null;
         })
