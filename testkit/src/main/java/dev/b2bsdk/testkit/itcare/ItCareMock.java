@@ -13,6 +13,7 @@ import dev.b2bsdk.testkit.core.MockRequest;
 import dev.b2bsdk.testkit.core.MockResponse;
 import dev.b2bsdk.testkit.core.MockServer;
 import dev.b2bsdk.testkit.core.Router;
+import dev.b2bsdk.testkit.core.SpecOperation;
 import dev.b2bsdk.testkit.core.TokenStore;
 import java.time.Duration;
 import java.util.List;
@@ -200,6 +201,16 @@ public final class ItCareMock extends MockServer<ItCareMock> {
         r -> compute.deleteOverdrive(r, user(r)));
     router.add("GET", api + "/services", bearer, compute::listServices);
     router.add("GET", api + "/services/{id}", bearer, compute::getService);
+  }
+
+  @Override
+  protected String specResource() {
+    return "specs/itcare.yaml";
+  }
+
+  @Override
+  protected Guard specGuard(SpecOperation operation) {
+    return operation.secured() ? this::authenticate : Guard.NONE;
   }
 
   @Override
