@@ -108,11 +108,24 @@ final class OpenApiSpec {
         }
         JsonNode security = op.has("security") ? op.get("security") : globalSecurity;
         boolean secured = security.isArray() && security.size() > 0;
+        List<String> schemes = new ArrayList<>();
+        for (JsonNode requirement : list(security)) {
+          requirement.fieldNames().forEachRemaining(name -> {
+            JsonNode scheme = resolve(root.path("components").path("securitySchemes").path(name));
+            String type = scheme.path("type").asText("");
+            String kind = type.equals("http") ? scheme.path("scheme").asText("").toLowerCase(
+                java.util.Locale.ROOT) : type;
+            if (!schemes.contains(kind)) {
+              schemes.add(kind);
+            }
+          });
+        }
         List<JsonNode> servers = op.has("servers") ? list(op.get("servers")) : pathServers;
         String id = op.path("operationId").asText(method.toUpperCase() + " " + path);
         for (Map.Entry<String, Map<String, String>> base : basePaths(servers).entrySet()) {
           out.add(new SpecOperation(id, method.toUpperCase(), path, base.getKey(),
-              base.getValue(), secured, (ObjectNode) op, List.copyOf(params.values())));
+              base.getValue(), List.copyOf(schemes), (ObjectNode) op,
+              List.copyOf(params.values())));
         }
       }
     }

@@ -39,9 +39,14 @@ final class SchemaSampler {
     this.spec = spec;
   }
 
-  /** A value of {@code schema}. */
+  /** A response value of {@code schema} (write-only properties left out). */
   JsonElement sample(JsonNode schema, Random random, boolean useExamples) {
-    return sample(schema, random, useExamples, 0, "value");
+    return new Run(random, useExamples, "writeOnly").sample(schema, 0, "value");
+  }
+
+  /** A request value of {@code schema} (read-only properties left out). */
+  JsonElement sampleRequest(JsonNode schema, Random random) {
+    return new Run(random, true, "readOnly").sample(schema, 0, "value");
   }
 
   /** The merged {@code properties} of an object schema and its {@code allOf} branches. */
@@ -89,77 +94,88 @@ final class SchemaSampler {
     schema.path("required").forEach(r -> required.add(r.asText()));
   }
 
-  private JsonElement sample(JsonNode raw, Random random, boolean useExamples, int depth,
-      String name) {
-    JsonNode schema = spec.resolve(raw);
-    if (useExamples && schema.has("example")) {
-      return toGson(schema.get("example"));
-    }
-    if (schema.has("enum") && schema.get("enum").size() > 0) {
-      JsonNode values = schema.get("enum");
-      int index = useExamples ? 0 : random.nextInt(values.size());
-      JsonNode value = values.get(index);
-      if (value.isNull() && values.size() > 1) {
-        value = values.get(index == 0 ? 1 : 0);
-      }
-      return toGson(value);
-    }
-    if (schema.has("oneOf") || schema.has("anyOf")) {
-      JsonNode options = schema.has("oneOf") ? schema.get("oneOf") : schema.get("anyOf");
-      if (options.size() > 0) {
-        return sample(options.get(0), random, useExamples, depth + 1, name);
-      }
-    }
-    return switch (type(schema)) {
-      case "object" -> object(schema, random, useExamples, depth);
-      case "array" -> array(schema, random, useExamples, depth, name);
-      case "integer" -> new JsonPrimitive(integer(schema, random));
-      case "number" -> new JsonPrimitive(number(schema, random));
-      case "boolean" -> new JsonPrimitive(useExamples || random.nextBoolean());
-      case "string" -> new JsonPrimitive(string(schema, random, name));
-      default -> new JsonPrimitive(string(schema, random, name));
-    };
-  }
+  /** One sampling pass: its random source, whether examples win, which access mode is left out. */
+  private final class Run {
+    private final Random random;
+    private final boolean useExamples;
+    private final String skipped;
 
-  private JsonElement object(JsonNode schema, Random random, boolean useExamples, int depth) {
-    JsonObject out = new JsonObject();
-    if (depth >= MAX_DEPTH) {
+    Run(Random random, boolean useExamples, String skipped) {
+      this.random = random;
+      this.useExamples = useExamples;
+      this.skipped = skipped;
+    }
+
+    JsonElement sample(JsonNode raw, int depth, String name) {
+      JsonNode schema = spec.resolve(raw);
+      if (useExamples && schema.has("example")) {
+        return toGson(schema.get("example"));
+      }
+      if (schema.has("enum") && schema.get("enum").size() > 0) {
+        JsonNode values = schema.get("enum");
+        int index = useExamples ? 0 : random.nextInt(values.size());
+        JsonNode value = values.get(index);
+        if (value.isNull() && values.size() > 1) {
+          value = values.get(index == 0 ? 1 : 0);
+        }
+        return toGson(value);
+      }
+      if (schema.has("oneOf") || schema.has("anyOf")) {
+        JsonNode options = schema.has("oneOf") ? schema.get("oneOf") : schema.get("anyOf");
+        if (options.size() > 0) {
+          return sample(options.get(0), depth + 1, name);
+        }
+      }
+      return switch (type(schema)) {
+        case "object" -> object(schema, depth);
+        case "array" -> array(schema, depth, name);
+        case "integer" -> new JsonPrimitive(integer(schema, random));
+        case "number" -> new JsonPrimitive(number(schema, random));
+        case "boolean" -> new JsonPrimitive(useExamples || random.nextBoolean());
+        case "string" -> new JsonPrimitive(string(schema, random, name));
+        default -> new JsonPrimitive(string(schema, random, name));
+      };
+    }
+
+    JsonElement object(JsonNode schema, int depth) {
+      JsonObject out = new JsonObject();
+      if (depth >= MAX_DEPTH) {
+        return out;
+      }
+      // allOf branches may carry their own examples: merge the samples of every branch
+      for (JsonNode branch : schema.path("allOf")) {
+        JsonElement part = sample(branch, depth + 1, "value");
+        if (part.isJsonObject()) {
+          part.getAsJsonObject().entrySet().forEach(e -> out.add(e.getKey(), e.getValue()));
+        }
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields();
+          it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        JsonNode prop = spec.resolve(e.getValue());
+        if (prop.path(skipped).asBoolean(false)) {
+          continue;
+        }
+        out.add(e.getKey(), sample(e.getValue(), depth + 1, e.getKey()));
+      }
       return out;
     }
-    // allOf branches may carry their own examples: merge the samples of every branch
-    for (JsonNode branch : schema.path("allOf")) {
-      JsonElement part = sample(branch, random, useExamples, depth + 1, "value");
-      if (part.isJsonObject()) {
-        part.getAsJsonObject().entrySet().forEach(e -> out.add(e.getKey(), e.getValue()));
-      }
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields();
-        it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      JsonNode prop = spec.resolve(e.getValue());
-      if (prop.path("writeOnly").asBoolean(false)) {
-        continue;
-      }
-      out.add(e.getKey(), sample(e.getValue(), random, useExamples, depth + 1, e.getKey()));
-    }
-    return out;
-  }
 
-  private JsonElement array(JsonNode schema, Random random, boolean useExamples, int depth,
-      String name) {
-    JsonArray out = new JsonArray();
-    if (depth >= MAX_DEPTH || !schema.has("items")) {
+    JsonElement array(JsonNode schema, int depth, String name) {
+      JsonArray out = new JsonArray();
+      if (depth >= MAX_DEPTH || !schema.has("items")) {
+        return out;
+      }
+      int min = schema.path("minItems").asInt(0);
+      int max = schema.path("maxItems").asInt(Math.max(min, 2));
+      int count = Math.max(min, Math.min(max, useExamples ? 1 : 1 + random.nextInt(2)));
+      for (int i = 0; i < count; i++) {
+        JsonElement item = i == 0 ? sample(schema.get("items"), depth + 1, name)
+            : new Run(random, false, skipped).sample(schema.get("items"), depth + 1, name);
+        out.add(item);
+      }
       return out;
     }
-    int min = schema.path("minItems").asInt(0);
-    int max = schema.path("maxItems").asInt(Math.max(min, 2));
-    int count = Math.max(min, Math.min(max, useExamples ? 1 : 1 + random.nextInt(2)));
-    for (int i = 0; i < count; i++) {
-      JsonElement item = sample(schema.get("items"), random, useExamples && i == 0, depth + 1,
-          name);
-      out.add(item);
-    }
-    return out;
   }
 
   private static long integer(JsonNode schema, Random random) {

@@ -18,19 +18,19 @@ public final class SpecOperation {
   private final String path;
   private final String basePath;
   private final Map<String, String> serverVariables;
-  private final boolean secured;
+  private final List<String> securitySchemes;
   private final ObjectNode node;
   private final List<JsonNode> parameters;
 
   SpecOperation(String operationId, String method, String path, String basePath,
-      Map<String, String> serverVariables, boolean secured, ObjectNode node,
+      Map<String, String> serverVariables, List<String> securitySchemes, ObjectNode node,
       List<JsonNode> parameters) {
     this.operationId = operationId;
     this.method = method;
     this.path = path;
     this.basePath = basePath;
     this.serverVariables = Map.copyOf(serverVariables);
-    this.secured = secured;
+    this.securitySchemes = securitySchemes;
     this.node = node;
     this.parameters = parameters;
   }
@@ -62,7 +62,15 @@ public final class SpecOperation {
 
   /** Whether the operation requires credentials (its effective {@code security} is not empty). */
   public boolean secured() {
-    return secured;
+    return !securitySchemes.isEmpty();
+  }
+
+  /**
+   * The kinds of the security schemes the operation accepts: {@code basic} or {@code bearer} for
+   * HTTP schemes, else the scheme's type ({@code oauth2}, {@code apiKey}, {@code openIdConnect}).
+   */
+  public List<String> securitySchemes() {
+    return securitySchemes;
   }
 
   /**

@@ -208,9 +208,24 @@ public final class ItCareMock extends MockServer<ItCareMock> {
     return "specs/itcare.yaml";
   }
 
+  /** Bearer token; the client's own Basic credentials where the spec asks for those (token). */
   @Override
   protected Guard specGuard(SpecOperation operation) {
-    return operation.secured() ? this::authenticate : Guard.NONE;
+    if (!operation.secured()) {
+      return Guard.NONE;
+    }
+    return operation.securitySchemes().equals(List.of("basic")) ? this::clientBasic
+        : this::authenticate;
+  }
+
+  private MockRequest clientBasic(MockRequest request) {
+    HttpAuth.Basic basic = HttpAuth.basic(request).orElse(null);
+    if (basic == null || !clientId.equals(basic.user())
+        || !HttpAuth.secretEquals(basic.password(), clientSecret)) {
+      throw MockFailure.of(401, "unauthorized_client",
+          "Invalid client or Invalid client credentials");
+    }
+    return request.withAttribute(CLIENT, basic.user());
   }
 
   @Override
