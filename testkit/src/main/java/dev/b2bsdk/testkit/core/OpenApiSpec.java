@@ -28,6 +28,8 @@ final class OpenApiSpec {
       "options");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Map<String, OpenApiSpec> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private final JsonNode root;
   private final List<SpecOperation> operations;
@@ -39,16 +41,48 @@ final class OpenApiSpec {
     this.dateTimeSeparator = localDateTimeSeparator(root);
   }
 
-  /** Reads a YAML or JSON document. */
+  /**
+   * Reads a YAML or JSON document. Parsed documents are shared by content (they are immutable), so
+   * starting many mocks of one API parses its spec once.
+   */
   static OpenApiSpec load(URL source) {
+    byte[] bytes;
     try (InputStream in = source.openStream()) {
-      JsonNode root = YAML.readTree(in);
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the spec " + source, e);
+    }
+    String key = digest(bytes);
+    OpenApiSpec cached = CACHE.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    OpenApiSpec parsed = parse(bytes, source);
+    if (CACHE.size() >= 16) {
+      CACHE.clear();
+    }
+    CACHE.put(key, parsed);
+    return parsed;
+  }
+
+  private static OpenApiSpec parse(byte[] bytes, URL source) {
+    try {
+      JsonNode root = YAML.readTree(bytes);
       if (root == null || !root.isObject() || !root.has("paths")) {
         throw new IllegalArgumentException("not an OpenAPI document (no paths): " + source);
       }
       return new OpenApiSpec(root);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the spec " + source, e);
+      throw new UncheckedIOException("cannot parse the spec " + source, e);
+    }
+  }
+
+  private static String digest(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest
+          .getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -189,20 +223,20 @@ final class OpenApiSpec {
     return out;
   }
 
+  /**
+   * {@code 'T'} or {@code ' '}: whichever the document's zone-less date-time values (its examples)
+   * use most, so synthesised {@code format: local-date-time} values look like the vendor's.
+   */
   private static char localDateTimeSeparator(JsonNode root) {
-    char[] found = {'T'};
-    boolean[] done = {false};
-    walk(root, node -> {
-      if (!done[0] && "local-date-time".equals(node.path("format").asText())
-          && node.path("example").isTextual()) {
-        String example = node.get("example").asText();
-        if (example.length() > 10) {
-          found[0] = example.charAt(10);
-          done[0] = true;
-        }
+    java.util.regex.Pattern local = java.util.regex.Pattern.compile(
+        "\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}");
+    int[] votes = new int[2];
+    walk(root, node -> node.forEach(child -> {
+      if (child.isTextual() && local.matcher(child.asText()).matches()) {
+        votes[child.asText().charAt(10) == ' ' ? 0 : 1]++;
       }
-    });
-    return found[0];
+    }));
+    return votes[0] > votes[1] ? ' ' : 'T';
   }
 
   private static void walk(JsonNode node, java.util.function.Consumer<JsonNode> visitor) {

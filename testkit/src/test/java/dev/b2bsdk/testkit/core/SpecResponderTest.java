@@ -254,6 +254,21 @@ class SpecResponderTest {
     assertThat(parties.json().getAsJsonObject().get("total").getAsInt()).isEqualTo(12);
   }
 
+  @Test
+  void synthesisedAnswersDependOnTheSeedOnly() throws IOException {
+    Path spec = relocatedSpec("intouch");
+    String[] auth = {"Authorization", Credentials.basic("demo", "demo-password")};
+    String page = RELOCATED + "/api/parties?size=7";
+    List<String> answers = new ArrayList<>();
+    for (long seed : new long[] {1, 1, 2}) {
+      try (InTouchMock m = InTouchMock.builder().seed(seed).spec(spec).start()) {
+        answers.add(http.get(m.rootUrl() + page, auth).text());
+      }
+    }
+    assertThat(answers.get(0)).isEqualTo(answers.get(1));
+    assertThat(answers.get(2)).isNotEqualTo(answers.get(0));
+  }
+
   // ------------------------------------------------------------------ a new operation, no code
 
   @Test
@@ -313,6 +328,11 @@ class SpecResponderTest {
     assertErrorShape("intouch", wrongId, "id");
     assertThat(http.post(api + "/gadgets/5/actions/polish", "{\"finish\":\"matte\"}").code())
         .isEqualTo(401);
+    // a spec path more specific than a stateful route ({id} = "recent") goes to the spec
+    Reply recent = authed.get(api + "/parties/recent");
+    assertThat(recent.code()).isEqualTo(200);
+    assertThat(recent.json().isJsonArray()).isTrue();
+    assertThat(recent.json().getAsJsonArray().get(0).getAsJsonObject().has("id")).isTrue();
     // the stateful behaviours are untouched
     assertThat(authed.get(api + "/parties?size=50").json().getAsJsonObject().get("total")
         .getAsInt()).isEqualTo(12);
