@@ -273,7 +273,10 @@ public final class CareCloudMock extends MockServer<CareCloudMock> {
           String resource = path.split("/")[1];
           boolean enterprise = iface.equals(ENTERPRISE);
           router.add(method, full, r -> {
-            throw notAllowed(resource, enterprise);
+            throw MockFailure.of(403, "interface_not_allowed_exception",
+                "Resource name \"" + resource + "\" is not allowed in "
+                    + (enterprise ? "Enterprise" : "Customer") + " interface")
+                .withResource(resource, enterprise ? "Enterprise" : "Customer");
           });
         }
       }

@@ -21,7 +21,8 @@ import java.util.UUID;
 /**
  * Synthesises a JSON value from a schema of an {@link OpenApiSpec}: deterministic for a given
  * {@link Random}, honouring {@code enum}, {@code format} (date, date-time, local-date-time,
- * local-time, email, uuid, uri, byte, int32/int64), {@code minimum}/{@code maximum},
+ * local-time, email, uuid, uri, byte, int32/int64), {@code pattern} (simple regular expressions),
+ * {@code minimum}/{@code maximum},
  * {@code minLength}/{@code maxLength}, {@code minItems}/{@code maxItems} and {@code allOf}. With
  * {@code useExamples}, a schema's own {@code example} wins (the spec author's realistic value);
  * without, every value is drawn from the random source (distinct records for a page).
@@ -202,6 +203,12 @@ final class SchemaSampler {
   }
 
   private String string(JsonNode schema, Random random, String name) {
+    if (schema.has("pattern")) {
+      String matching = PatternSampler.sample(schema.get("pattern").asText(), random);
+      if (matching != null) {
+        return matching;
+      }
+    }
     String format = schema.path("format").asText("");
     LocalDateTime at = EPOCH.plusMinutes(random.nextInt(60 * 24 * 365));
     String value = switch (format) {

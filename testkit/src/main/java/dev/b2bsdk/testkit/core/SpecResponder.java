@@ -175,9 +175,7 @@ final class SpecResponder {
             throw new NumberFormatException(value);
           }
         }
-        default -> {
-          // strings: only enums are checked
-        }
+        default -> checkPattern(name, value, schema, "Parameter");
       }
     } catch (NumberFormatException e) {
       throw MockFailure.invalidField(name, "invalid_value_format", "Parameter '" + name
@@ -303,6 +301,7 @@ final class SpecResponder {
         if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
           throw typeFailure(field, "a string");
         }
+        checkPattern(field, value.getAsString(), schema, "Field");
         JsonNode allowed = schema.path("enum");
         if (allowed.isArray() && allowed.size() > 0) {
           String text = value.getAsString();
@@ -318,6 +317,23 @@ final class SpecResponder {
       default -> {
         // no type: any value
       }
+    }
+  }
+
+  private static void checkPattern(String name, String value, JsonNode schema, String what) {
+    if (!schema.has("pattern")) {
+      return;
+    }
+    boolean matches;
+    try {
+      matches = java.util.regex.Pattern.compile(schema.get("pattern").asText()).matcher(value)
+          .find();
+    } catch (java.util.regex.PatternSyntaxException notJava) {
+      return; // an ECMA-only pattern: not checked
+    }
+    if (!matches) {
+      throw MockFailure.invalidField(name, "invalid_value_format", what + " '" + name
+          + "' must match " + schema.get("pattern").asText()).withValue(value);
     }
   }
 

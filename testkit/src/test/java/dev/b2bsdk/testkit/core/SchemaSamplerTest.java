@@ -16,7 +16,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The synthesiser honours enums, formats, bounds and item counts, and depends on its seed only. */
+/**
+ * The synthesiser honours enums, formats, patterns, bounds and item counts, and depends on its seed
+ * only.
+ */
 class SchemaSamplerTest {
 
   private static final String SPEC = """
@@ -41,6 +44,8 @@ class SchemaSamplerTest {
                   tags: {type: array, minItems: 3, items: {type: string}}
                   secret: {type: string, writeOnly: true}
                   named: {type: string, example: Karel}
+                  ean: {type: string, pattern: '^[0-9]{13}$'}
+                  ref: {type: string, pattern: '^(RFC|CHG)_\\d{3,5}(-[A-Z]+)?$'}
           Base:
             type: object
             properties:
@@ -55,7 +60,7 @@ class SchemaSamplerTest {
   Path dir;
 
   @Test
-  void honoursEnumsFormatsBoundsAndTheSeed() throws Exception {
+  void honoursEnumsFormatsPatternsBoundsAndTheSeed() throws Exception {
     Path file = dir.resolve("t.yaml");
     Files.writeString(file, SPEC, StandardCharsets.UTF_8);
     OpenApiSpec spec = OpenApiSpec.load(file.toUri().toURL());
@@ -75,6 +80,8 @@ class SchemaSamplerTest {
       assertThat(o.get("mail").getAsString()).matches("[a-z.]+@example\\.com");
       UUID.fromString(o.get("key").getAsString());
       assertThat(o.get("code").getAsString()).hasSize(40);
+      assertThat(o.get("ean").getAsString()).matches("[0-9]{13}");
+      assertThat(o.get("ref").getAsString()).matches("(RFC|CHG)_\\d{3,5}(-[A-Z]+)?");
       assertThat(o.getAsJsonArray("tags")).hasSizeGreaterThanOrEqualTo(3);
       assertThat(o.has("secret")).isFalse(); // write-only: never in an answer
       assertThat(o.has("id")).isTrue(); // allOf branches merged

@@ -314,11 +314,18 @@ class SpecResponderTest {
     assertThat(polished.code()).isEqualTo(200);
     assertThat(polished.json().getAsJsonObject().get("name").getAsString())
         .isEqualTo("Gadget polished");
-    // validated: a finish the enum does not list, a missing body, a path id that is no integer
+    // validated: a finish the enum does not list, a batch off its pattern, a missing body, a path
+    // id that is no integer
     Reply wrongFinish = authed.post(api + "/gadgets/5/actions/polish", "{\"finish\":\"shiny\"}",
         SpecValidator.INVALID_ON_PURPOSE, "1");
     assertThat(wrongFinish.code()).isEqualTo(400);
     assertErrorShape("intouch", wrongFinish, "finish");
+    Reply wrongBatch = authed.post(api + "/gadgets/5/actions/polish",
+        "{\"finish\":\"matte\",\"batch\":\"X1\"}", SpecValidator.INVALID_ON_PURPOSE, "1");
+    assertThat(wrongBatch.code()).isEqualTo(400);
+    assertErrorShape("intouch", wrongBatch, "batch");
+    assertThat(authed.post(api + "/gadgets/5/actions/polish",
+        "{\"finish\":\"matte\",\"batch\":\"B0042\"}").code()).isEqualTo(200);
     Reply noBody = authed.post(api + "/gadgets/5/actions/polish", null,
         SpecValidator.INVALID_ON_PURPOSE, "1");
     assertThat(noBody.code()).isEqualTo(400);
