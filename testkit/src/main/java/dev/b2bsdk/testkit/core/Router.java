@@ -52,12 +52,13 @@ public final class Router {
     }
     if (fallback != null) {
       // the spec's operation wins when it names the path more exactly than the stateful route
-      Optional<SpecResponder.Match> spec = fallback.match(request);
+      boolean exact = best != null && best.template().specificity() == best.template().length();
+      Optional<SpecResponder.Match> spec = exact ? Optional.empty() : fallback.match(request);
       if (spec.isPresent() && (best == null
           || spec.get().specificity() > best.template().specificity())) {
         return fallback.serve(spec.get(), request);
       }
-      pathKnown = pathKnown || fallback.knowsPath(request);
+      pathKnown = pathKnown || (best == null && fallback.knowsPath(request));
     }
     if (best != null) {
       MockRequest bound = best.guard().check(request.withPathParams(bestParams));

@@ -43,6 +43,8 @@ final class SpecResponder {
   private final OpenApiSpec spec;
   private final SchemaSampler sampler;
   private final List<Entry> entries = new ArrayList<>();
+  /** Entries by method and segment count, most specific first: a request looks at few. */
+  private final Map<String, Map<Integer, List<Entry>>> index = new java.util.HashMap<>();
   private final long seed;
   private final int maxPageSize;
   private final Function<SpecOperation, Guard> guards;
@@ -58,6 +60,10 @@ final class SpecResponder {
       entries.add(new Entry(op, PathTemplate.of(op.basePath() + op.path())));
     }
     entries.sort(Comparator.comparingInt((Entry e) -> -e.template().specificity()));
+    for (Entry entry : entries) {
+      index.computeIfAbsent(entry.operation().method(), m -> new java.util.HashMap<>())
+          .computeIfAbsent(entry.template().length(), n -> new ArrayList<>()).add(entry);
+    }
   }
 
   /** Loads the spec at {@code source}. */
@@ -81,11 +87,11 @@ final class SpecResponder {
 
   /** The most specific operation with this method and path. */
   Optional<Match> match(MockRequest request) {
-    for (Entry entry : entries) {
-      if (!entry.operation().method().equals(request.method())) {
-        continue;
-      }
-      Optional<Map<String, String>> params = entry.template().match(request.path());
+    String[] parts = PathTemplate.segmentsOf(request.path());
+    List<Entry> candidates = index.getOrDefault(request.method(), Map.of())
+        .getOrDefault(parts.length, List.of());
+    for (Entry entry : candidates) {
+      Optional<Map<String, String>> params = entry.template().match(parts);
       if (params.isPresent()) {
         return Optional.of(new Match(entry.operation(), params.get(),
             entry.template().specificity()));
@@ -96,7 +102,8 @@ final class SpecResponder {
 
   /** Whether some operation has this path (with another method: a 405). */
   boolean knowsPath(MockRequest request) {
-    return entries.stream().anyMatch(e -> e.template().match(request.path()).isPresent());
+    String[] parts = PathTemplate.segmentsOf(request.path());
+    return entries.stream().anyMatch(e -> e.template().match(parts).isPresent());
   }
 
   /** Authenticates, validates and answers a matched request. */
@@ -452,10 +459,16 @@ final class SpecResponder {
       container = container.getAsJsonObject(step);
       fullContainer = fullContainer.getAsJsonObject(step);
       containerSchema = sampler.properties(containerSchema).get(step);
+      if (containerSchema == null) {
+        return example; // the envelope is beyond the schema walk (e.g. behind a oneOf)
+      }
     }
     fillMissing(container, fullContainer);
-    JsonNode itemSchema = spec.resolve(sampler.properties(containerSchema).get(itemsName))
-        .path("items");
+    JsonNode arraySchema = sampler.properties(containerSchema).get(itemsName);
+    if (arraySchema == null) {
+      return example;
+    }
+    JsonNode itemSchema = spec.resolve(arraySchema).path("items");
 
     List<JsonElement> pool = new ArrayList<>();
     JsonElement exampleItems = container.get(itemsName);
