@@ -273,16 +273,7 @@ class SpecResponderTest {
 
   @Test
   void operationsAddedToACopyOfASpecAreAnsweredWithoutCode() throws IOException {
-    ObjectNode doc = (ObjectNode) readSpec("intouch");
-    ObjectNode added;
-    try (InputStream in = getClass().getResourceAsStream("/fixtures/gadgets.yaml")) {
-      added = (ObjectNode) YAML.readTree(in);
-    }
-    ((ObjectNode) doc.get("paths")).setAll((ObjectNode) added.get("paths"));
-    ((ObjectNode) doc.get("components").get("schemas")).setAll(
-        (ObjectNode) added.get("components").get("schemas"));
-    Path spec = dir.resolve("intouch-with-gadgets.yaml");
-    YAML.writeValue(spec.toFile(), doc);
+    Path spec = specWith("intouch", "gadgets.yaml");
 
     mock = InTouchMock.builder().parties(12).spec(spec).start();
     SpecValidator validation = SpecValidator.forSpec(spec.toString(), List.of("/api"));
@@ -346,7 +337,54 @@ class SpecResponderTest {
     validation.assertValidationPassed();
   }
 
+  @Test
+  void aCareCloudOperationAddedToTheSpecIsServedOnItsInterfacesOnly() throws IOException {
+    Path spec = specWith("carecloud", "gift-cards.yaml");
+    CareCloudMock cc = CareCloudMock.builder().spec(spec).start();
+    mock = cc;
+    SpecOperation enterprise = mock.specResponder().operations().stream()
+        .filter(op -> op.operationId().equals("listGiftCards")
+            && op.serverVariables().get("interface").equals("enterprise-interface"))
+        .findFirst().orElseThrow();
+    SpecOperation customer = mock.specResponder().operations().stream()
+        .filter(op -> op.operationId().equals("listGiftCards") && op != enterprise)
+        .findFirst().orElseThrow();
+    String[] user = credentials("carecloud", enterprise);
+    String[] device = credentials("carecloud", customer);
+    SpecValidator validation = SpecValidator.forSpec(spec.toString(), List.of(
+        CareCloudMock.BASE_PATH + "/enterprise-interface/v1.0",
+        CareCloudMock.BASE_PATH + "/customer-interface/v1.0"));
+    mock.server().addMockServiceRequestListener(validation);
+
+    List<String> cards = walk(enterprise, mock.specResponder(), user, 3);
+    assertThat(cards).hasSize(SpecResponder.COLLECTION_SIZE).doesNotHaveDuplicates();
+    Reply refused = http.get(cc.customerUrl() + "/gift-cards", device);
+    assertThat(refused.code()).isEqualTo(403);
+    assertThat(refused.json().getAsJsonObject().getAsJsonObject("error").get("type")
+        .getAsString()).isEqualTo("interface_not_allowed_exception");
+    assertThat(http.get(cc.enterpriseUrl() + "/gift-cards").code()).isEqualTo(401);
+    // the stateful customers are still the seeded 120
+    assertThat(http.get(cc.enterpriseUrl() + "/customers?count=1", user).json().getAsJsonObject()
+        .getAsJsonObject("data").get("total_items").getAsInt()).isEqualTo(120);
+    validation.assertValidationPassed();
+  }
+
   // ------------------------------------------------------------------ helpers
+
+  /** A copy of the API's spec with the paths and schemas of {@code fixtures/<fixture>} added. */
+  private Path specWith(String api, String fixture) throws IOException {
+    ObjectNode doc = (ObjectNode) readSpec(api);
+    ObjectNode added;
+    try (InputStream in = getClass().getResourceAsStream("/fixtures/" + fixture)) {
+      added = (ObjectNode) YAML.readTree(in);
+    }
+    ((ObjectNode) doc.get("paths")).setAll((ObjectNode) added.get("paths"));
+    ((ObjectNode) doc.get("components").get("schemas")).setAll(
+        (ObjectNode) added.get("components").get("schemas"));
+    Path spec = dir.resolve(api + "-with-" + fixture);
+    YAML.writeValue(spec.toFile(), doc);
+    return spec;
+  }
 
   private record Example(String path, Map<String, String> query, String body, boolean form) {
   }
