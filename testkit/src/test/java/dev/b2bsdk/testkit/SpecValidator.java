@@ -39,15 +39,23 @@ public final class SpecValidator implements RequestListener {
 
   /** Validates against the spec with its own server base path. */
   public static SpecValidator forApi(String api) {
-    return new SpecValidator(List.of(""), List.of(listener(api, null, false)),
-        List.of(listener(api, null, true)));
+    return new SpecValidator(List.of(""), List.of(listener("specs/" + api + ".yaml", null, false)),
+        List.of(listener("specs/" + api + ".yaml", null, true)));
   }
 
   /** One validator per base path; a request goes to the one whose prefix starts its path. */
   public static SpecValidator byPrefix(String api, List<String> basePaths) {
+    return forSpec("specs/" + api + ".yaml", basePaths);
+  }
+
+  /**
+   * One validator of the spec at {@code location} (classpath resource, file path or URL) per base
+   * path; a request goes to the first whose prefix starts its path (list the longest first).
+   */
+  public static SpecValidator forSpec(String location, List<String> basePaths) {
     return new SpecValidator(List.copyOf(basePaths),
-        basePaths.stream().map(p -> listener(api, p, false)).toList(),
-        basePaths.stream().map(p -> listener(api, p, true)).toList());
+        basePaths.stream().map(p -> listener(location, p, false)).toList(),
+        basePaths.stream().map(p -> listener(location, p, true)).toList());
   }
 
   @Override
@@ -69,10 +77,10 @@ public final class SpecValidator implements RequestListener {
     responsesOnly.forEach(OpenApiValidationListener::assertValidationPassed);
   }
 
-  private static OpenApiValidationListener listener(String api, String basePath,
+  private static OpenApiValidationListener listener(String location, String basePath,
       boolean responsesOnly) {
     OpenApiInteractionValidator.Builder builder = OpenApiInteractionValidator
-        .createForSpecificationUrl("specs/" + api + ".yaml")
+        .createForSpecificationUrl(location)
         // the specs compose pages and records with allOf: merge the branches, else each branch's
         // additionalProperties check rejects the other branch's properties
         .withResolveCombinators(true);

@@ -15,6 +15,7 @@ import dev.b2bsdk.testkit.core.MockRequest;
 import dev.b2bsdk.testkit.core.MockResponse;
 import dev.b2bsdk.testkit.core.MockServer;
 import dev.b2bsdk.testkit.core.Router;
+import dev.b2bsdk.testkit.core.SpecOperation;
 import dev.b2bsdk.testkit.core.TokenStore;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -280,6 +281,35 @@ public final class CareCloudMock extends MockServer<CareCloudMock> {
         }
       }
     }
+  }
+
+  @Override
+  protected String specResource() {
+    return "specs/carecloud.yaml";
+  }
+
+  /** The interface's credentials; 403 where the operation's {@code x-interfaces} leave it out. */
+  @Override
+  protected Guard specGuard(SpecOperation operation) {
+    String iface = operation.serverVariables().getOrDefault("interface", ENTERPRISE);
+    List<String> served = operation.extensionValues("x-interfaces");
+    if (!served.isEmpty() && served.stream().noneMatch(iface::startsWith)) {
+      String resource = operation.path().split("/")[1];
+      return r -> {
+        throw notAllowed(resource, iface.equals(ENTERPRISE));
+      };
+    }
+    if (!operation.secured()) {
+      return Guard.NONE;
+    }
+    return iface.equals(CUSTOMER) ? this::customer : this::enterprise;
+  }
+
+  private static MockFailure notAllowed(String resource, boolean enterprise) {
+    return MockFailure.of(403, "interface_not_allowed_exception",
+        "Resource name \"" + resource + "\" is not allowed in "
+            + (enterprise ? "Enterprise" : "Customer") + " interface")
+        .withResource(resource, enterprise ? "Enterprise" : "Customer");
   }
 
   @Override

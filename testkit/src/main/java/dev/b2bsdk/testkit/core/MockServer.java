@@ -8,6 +8,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,7 +21,8 @@ import java.util.function.Supplier;
  * Base of the four API mocks: an in-process WireMock server on {@code 127.0.0.1} (dynamic port by
  * default) whose every request goes through one catch-all stub to this mock's {@link Router}, under
  * one lock, after {@link Faults} had their say. Subclasses only declare routes, state and their error
- * body.
+ * body. Behind the routes, every other operation of the API's spec is answered by a spec-driven
+ * default responder (see {@link Builder#spec(URL)}).
  *
  * <p>WireMock stays fully usable through {@link #server()}: the request journal for
  * {@code verify}/{@code findAll}, and your own stubs, which win over the mock's behaviour (they get
@@ -38,6 +42,7 @@ public abstract class MockServer<M extends MockServer<M>> implements AutoCloseab
   private final int maxPageSize;
   private final Faults faults = new Faults();
   private final TokenStore tokens;
+  private final URL spec;
   private Router router;
   private volatile WireMockServer server;
 
@@ -48,6 +53,7 @@ public abstract class MockServer<M extends MockServer<M>> implements AutoCloseab
     this.seed = builder.seed;
     this.maxPageSize = builder.maxPageSize;
     this.tokens = new TokenStore(clock);
+    this.spec = builder.spec;
   }
 
   /** Starts the server (no-op when running) and returns this mock. */
@@ -57,8 +63,10 @@ public abstract class MockServer<M extends MockServer<M>> implements AutoCloseab
         return self();
       }
       if (router == null) {
-        router = new Router();
-        routes(router);
+        Router declared = new Router();
+        routes(declared);
+        declared.fallback(SpecResponder.load(specUrl(), seed, maxPageSize, this::specGuard));
+        router = declared;
       }
       WireMockConfiguration config = options()
           .bindAddress(LOOPBACK)
@@ -180,6 +188,40 @@ public abstract class MockServer<M extends MockServer<M>> implements AutoCloseab
   /** The API's error body. */
   protected abstract ErrorRenderer errors();
 
+  /**
+   * Classpath location of this API's spec in the specs jar, e.g. {@code specs/itcare.yaml}: the
+   * spec the default responder answers from unless the builder was given another one.
+   */
+  protected abstract String specResource();
+
+  /**
+   * How a request to a spec operation no stateful route serves is authenticated (and, for
+   * CareCloud, whether the interface serves it): the same credentials the stateful routes want.
+   * Default: no check.
+   */
+  protected Guard specGuard(SpecOperation operation) {
+    return Guard.NONE;
+  }
+
+  /** The spec the default responder answers from. */
+  final URL specUrl() {
+    if (spec != null) {
+      return spec;
+    }
+    URL resource = MockServer.class.getClassLoader().getResource(specResource());
+    if (resource == null) {
+      throw new IllegalStateException(specResource() + " is not on the classpath (b2bsdk-specs)");
+    }
+    return resource;
+  }
+
+  /** The default responder (after the first start), for the testkit's own tests. */
+  final SpecResponder specResponder() {
+    synchronized (lock) {
+      return router == null ? null : router.fallback();
+    }
+  }
+
   /** This mock. */
   @SuppressWarnings("unchecked")
   protected M self() {
@@ -280,6 +322,7 @@ public abstract class MockServer<M extends MockServer<M>> implements AutoCloseab
     private Clock clock = Clock.systemUTC();
     private long seed = 20240611L;
     private int maxPageSize;
+    private URL spec;
 
     /** Fixed port ({@code 0}, the default: any free port). */
     public B port(int value) {
@@ -309,6 +352,26 @@ public abstract class MockServer<M extends MockServer<M>> implements AutoCloseab
       }
       this.maxPageSize = value;
       return self();
+    }
+
+    /**
+     * The OpenAPI document (YAML or JSON) whose operations the mock answers when no stateful
+     * behaviour serves a request (default: the API's spec from the specs jar). An operation added
+     * to it is answered without code: validated request, the operation's example or a value
+     * synthesised from its schema, paged when it carries {@code x-paging}.
+     */
+    public B spec(URL value) {
+      this.spec = Objects.requireNonNull(value, "spec");
+      return self();
+    }
+
+    /** {@link #spec(URL)} from a file. */
+    public B spec(Path file) {
+      try {
+        return spec(Objects.requireNonNull(file, "spec").toUri().toURL());
+      } catch (MalformedURLException e) {
+        throw new IllegalArgumentException("not a spec location: " + file, e);
+      }
     }
 
     /** The seed given to the generator. */

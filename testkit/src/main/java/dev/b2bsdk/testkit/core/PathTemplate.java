@@ -29,7 +29,11 @@ public final class PathTemplate {
 
   /** Path parameters when the whole {@code path} matches. */
   public Optional<Map<String, String>> match(String path) {
-    String[] parts = split(path);
+    return match(split(path));
+  }
+
+  /** Path parameters when the path, already split by {@link #segmentsOf}, matches whole. */
+  Optional<Map<String, String>> match(String[] parts) {
     if (parts.length != segments.length) {
       return Optional.empty();
     }
@@ -78,6 +82,16 @@ public final class PathTemplate {
 
   private static boolean isParam(String segment) {
     return segment.length() > 2 && segment.startsWith("{") && segment.endsWith("}");
+  }
+
+  /** Number of segments of the template. */
+  int length() {
+    return segments.length;
+  }
+
+  /** The segments of a request path, as {@link #match(String[])} takes them. */
+  static String[] segmentsOf(String path) {
+    return split(path);
   }
 
   private static String[] split(String path) {

@@ -10,11 +10,13 @@ import java.util.Optional;
  * Routes a request to the handler of the most specific matching {@code method + path template}.
  * No template matches → 404 {@code route_not_found}; a template matches with another method → 405
  * {@code method_not_allowed}. Each API renders those with its own error body (Shop Application turns
- * them into 400, as it has no 404).
+ * them into 400, as it has no 404). Behind the routes, the mock's spec answers every operation no
+ * route serves ({@link SpecResponder}); a spec operation more specific than the matching route wins.
  */
 public final class Router {
 
   private final List<Route> routes = new ArrayList<>();
+  private SpecResponder fallback;
 
   private record Route(String method, PathTemplate template, Guard guard, Handler handler) {
   }
@@ -34,6 +36,8 @@ public final class Router {
   /** Serves {@code request}, or throws a {@link MockFailure}. */
   public MockResponse route(MockRequest request) {
     boolean pathKnown = false;
+    Route best = null;
+    Map<String, String> bestParams = null;
     for (Route route : routes) {
       Optional<Map<String, String>> params = route.template().match(request.path());
       if (params.isEmpty()) {
@@ -41,9 +45,24 @@ public final class Router {
       }
       pathKnown = true;
       if (route.method().equals(request.method())) {
-        MockRequest bound = route.guard().check(request.withPathParams(params.get()));
-        return route.handler().handle(bound);
+        best = route;
+        bestParams = params.get();
+        break;
       }
+    }
+    if (fallback != null) {
+      // the spec's operation wins when it names the path more exactly than the stateful route
+      boolean exact = best != null && best.template().specificity() == best.template().length();
+      Optional<SpecResponder.Match> spec = exact ? Optional.empty() : fallback.match(request);
+      if (spec.isPresent() && (best == null
+          || spec.get().specificity() > best.template().specificity())) {
+        return fallback.serve(spec.get(), request);
+      }
+      pathKnown = pathKnown || (best == null && fallback.knowsPath(request));
+    }
+    if (best != null) {
+      MockRequest bound = best.guard().check(request.withPathParams(bestParams));
+      return best.handler().handle(bound);
     }
     if (pathKnown) {
       throw MockFailure.of(405, "method_not_allowed", "Method " + request.method()
@@ -51,5 +70,15 @@ public final class Router {
     }
     throw MockFailure.of(404, "route_not_found", "No route " + request.method() + " "
         + request.path());
+  }
+
+  /** Operations no route serves go to {@code responder} (the mock's spec). */
+  void fallback(SpecResponder responder) {
+    this.fallback = responder;
+  }
+
+  /** The spec-driven default responder, or null. */
+  SpecResponder fallback() {
+    return fallback;
   }
 }

@@ -15,6 +15,7 @@ import dev.b2bsdk.testkit.core.MockRequest;
 import dev.b2bsdk.testkit.core.MockResponse;
 import dev.b2bsdk.testkit.core.MockServer;
 import dev.b2bsdk.testkit.core.Router;
+import dev.b2bsdk.testkit.core.SpecOperation;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -131,6 +132,16 @@ public final class InTouchMock extends MockServer<InTouchMock> {
         data.comments.create(r.json(), user(r), now())));
     router.add("GET", api + "/parties/{id}/comments", auth, this::listPartyComments);
     router.add("POST", api + "/parties/{id}/comments", auth, this::createPartyComment);
+  }
+
+  @Override
+  protected String specResource() {
+    return "specs/intouch.yaml";
+  }
+
+  @Override
+  protected Guard specGuard(SpecOperation operation) {
+    return operation.secured() ? this::authenticate : Guard.NONE;
   }
 
   @Override

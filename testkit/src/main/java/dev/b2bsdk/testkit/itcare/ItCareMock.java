@@ -13,6 +13,7 @@ import dev.b2bsdk.testkit.core.MockRequest;
 import dev.b2bsdk.testkit.core.MockResponse;
 import dev.b2bsdk.testkit.core.MockServer;
 import dev.b2bsdk.testkit.core.Router;
+import dev.b2bsdk.testkit.core.SpecOperation;
 import dev.b2bsdk.testkit.core.TokenStore;
 import java.time.Duration;
 import java.util.List;
@@ -200,6 +201,31 @@ public final class ItCareMock extends MockServer<ItCareMock> {
         r -> compute.deleteOverdrive(r, user(r)));
     router.add("GET", api + "/services", bearer, compute::listServices);
     router.add("GET", api + "/services/{id}", bearer, compute::getService);
+  }
+
+  @Override
+  protected String specResource() {
+    return "specs/itcare.yaml";
+  }
+
+  /** Bearer token; the client's own Basic credentials where the spec asks for those (token). */
+  @Override
+  protected Guard specGuard(SpecOperation operation) {
+    if (!operation.secured()) {
+      return Guard.NONE;
+    }
+    return operation.securitySchemes().equals(List.of("basic")) ? this::clientBasic
+        : this::authenticate;
+  }
+
+  private MockRequest clientBasic(MockRequest request) {
+    HttpAuth.Basic basic = HttpAuth.basic(request).orElse(null);
+    if (basic == null || !clientId.equals(basic.user())
+        || !HttpAuth.secretEquals(basic.password(), clientSecret)) {
+      throw MockFailure.of(401, "unauthorized_client",
+          "Invalid client or Invalid client credentials");
+    }
+    return request.withAttribute(CLIENT, basic.user());
   }
 
   @Override

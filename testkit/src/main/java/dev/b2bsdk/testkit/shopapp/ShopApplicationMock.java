@@ -16,6 +16,7 @@ import dev.b2bsdk.testkit.core.MockRequest;
 import dev.b2bsdk.testkit.core.MockResponse;
 import dev.b2bsdk.testkit.core.MockServer;
 import dev.b2bsdk.testkit.core.Router;
+import dev.b2bsdk.testkit.core.SpecOperation;
 import dev.b2bsdk.testkit.core.TokenStore;
 import dev.b2bsdk.testkit.shopapp.ShopAppData.Occurrence;
 import dev.b2bsdk.testkit.shopapp.ShopAppData.Shop;
@@ -134,6 +135,16 @@ public final class ShopApplicationMock extends MockServer<ShopApplicationMock> {
     router.add("GET", "/prestations", auth,
         r -> MockResponse.ok(Json.arr(List.copyOf(data.catalogue.keySet()))));
     router.add("GET", "/prestation/{code}", auth, this::getPrestation);
+  }
+
+  @Override
+  protected String specResource() {
+    return "specs/shopapp.yaml";
+  }
+
+  @Override
+  protected Guard specGuard(SpecOperation operation) {
+    return operation.secured() ? this::authenticate : Guard.NONE;
   }
 
   @Override
