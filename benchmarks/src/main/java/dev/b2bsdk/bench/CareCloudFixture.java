@@ -2,7 +2,7 @@ package dev.b2bsdk.bench;
 
 import com.google.gson.Gson;
 import dev.b2bsdk.carecloud.CareCloudEnterpriseClient;
-import dev.b2bsdk.core.http.ClientRuntime;
+import dev.b2bsdk.internal.ClientRuntime;
 import dev.b2bsdk.core.paging.PagedIterable;
 import dev.b2bsdk.generated.carecloud.api.CustomersApi;
 import dev.b2bsdk.generated.carecloud.invoker.JSON;

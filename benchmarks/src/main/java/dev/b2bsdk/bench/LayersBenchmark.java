@@ -1,12 +1,12 @@
 package dev.b2bsdk.bench;
 
-import dev.b2bsdk.core.auth.BearerAuthInterceptor;
-import dev.b2bsdk.core.error.ErrorBodyParser;
-import dev.b2bsdk.core.http.CallExecutor;
-import dev.b2bsdk.core.http.ErrorMapper;
-import dev.b2bsdk.core.http.RetryInterceptor;
+import dev.b2bsdk.internal.BearerAuthInterceptor;
+import dev.b2bsdk.internal.ErrorBodyParser;
+import dev.b2bsdk.internal.CallExecutor;
+import dev.b2bsdk.internal.ErrorMapper;
+import dev.b2bsdk.internal.RetryInterceptor;
 import dev.b2bsdk.core.http.RetryOptions;
-import dev.b2bsdk.core.http.SnippetCapturingConverterFactory;
+import dev.b2bsdk.internal.SnippetCapturingConverterFactory;
 import dev.b2bsdk.generated.carecloud.api.CustomersApi;
 import dev.b2bsdk.generated.carecloud.model.Customer;
 import dev.b2bsdk.generated.carecloud.model.CustomerResponse;

@@ -1,6 +1,6 @@
 package dev.b2bsdk.bench;
 
-import dev.b2bsdk.core.paging.OffsetPaging;
+import dev.b2bsdk.internal.OffsetPaging;
 import dev.b2bsdk.core.paging.PagedIterable;
 import dev.b2bsdk.generated.carecloud.model.Customer;
 import dev.b2bsdk.generated.carecloud.model.CustomerList;

@@ -1,7 +1,7 @@
 package dev.b2bsdk.bench;
 
-import dev.b2bsdk.core.auth.AccessToken;
-import dev.b2bsdk.core.auth.TokenCache;
+import dev.b2bsdk.internal.AccessToken;
+import dev.b2bsdk.internal.TokenCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,6 @@
 package dev.b2bsdk.carecloud;
 
-import dev.b2bsdk.core.http.ClientRuntime;
+import dev.b2bsdk.internal.ClientRuntime;
 import dev.b2bsdk.internal.OperationInvoker;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,10 +1,10 @@
 package dev.b2bsdk.carecloud;
 
-import dev.b2bsdk.core.auth.BearerAuthInterceptor;
-import dev.b2bsdk.core.auth.TokenCache;
+import dev.b2bsdk.internal.BearerAuthInterceptor;
+import dev.b2bsdk.internal.TokenCache;
 import dev.b2bsdk.core.error.ApiException;
 import dev.b2bsdk.core.error.ApiExceptions;
-import dev.b2bsdk.core.error.ApiIOException;
+import dev.b2bsdk.internal.ApiIOException;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,10 +1,10 @@
 package dev.b2bsdk.carecloud;
 
-import dev.b2bsdk.core.auth.TokenCache;
-import dev.b2bsdk.core.auth.TokenSource;
+import dev.b2bsdk.internal.TokenCache;
+import dev.b2bsdk.internal.TokenSource;
 import dev.b2bsdk.core.client.ClientBuilder;
-import dev.b2bsdk.core.client.ClientSettings;
-import dev.b2bsdk.core.http.ClientRuntime;
+import dev.b2bsdk.internal.ClientSettings;
+import dev.b2bsdk.internal.ClientRuntime;
 import dev.b2bsdk.generated.carecloud.invoker.JSON;
 import java.time.ZoneId;
 import java.util.Objects;

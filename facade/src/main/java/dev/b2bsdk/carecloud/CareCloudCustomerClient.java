@@ -1,11 +1,11 @@
 package dev.b2bsdk.carecloud;
 
-import dev.b2bsdk.core.auth.TokenCache;
-import dev.b2bsdk.core.client.ClientSettings;
+import dev.b2bsdk.internal.TokenCache;
+import dev.b2bsdk.internal.ClientSettings;
 import dev.b2bsdk.core.error.ApiException;
 import dev.b2bsdk.core.error.MalformedResponseException;
 import dev.b2bsdk.core.http.CallOptions;
-import dev.b2bsdk.core.http.ClientRuntime;
+import dev.b2bsdk.internal.ClientRuntime;
 import dev.b2bsdk.core.http.RetryMode;
 import dev.b2bsdk.generated.carecloud.api.TokensApi;
 import dev.b2bsdk.generated.carecloud.model.CustomerLoginRequest;

@@ -1,9 +1,9 @@
 package dev.b2bsdk.carecloud;
 
-import dev.b2bsdk.core.auth.TokenCache;
-import dev.b2bsdk.core.client.ClientSettings;
+import dev.b2bsdk.internal.TokenCache;
+import dev.b2bsdk.internal.ClientSettings;
 import dev.b2bsdk.core.http.CallOptions;
-import dev.b2bsdk.core.http.ClientRuntime;
+import dev.b2bsdk.internal.ClientRuntime;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;

@@ -3,7 +3,7 @@ package dev.b2bsdk.carecloud;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.b2bsdk.core.error.JsonErrorBodyParser;
+import dev.b2bsdk.internal.JsonErrorBodyParser;
 import dev.b2bsdk.core.error.ErrorDetails;
 import dev.b2bsdk.core.error.FieldProblem;
 import java.util.ArrayList;

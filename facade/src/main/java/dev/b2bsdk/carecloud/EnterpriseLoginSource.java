@@ -1,11 +1,11 @@
 package dev.b2bsdk.carecloud;
 
-import dev.b2bsdk.core.auth.AccessToken;
-import dev.b2bsdk.core.auth.TokenSource;
+import dev.b2bsdk.internal.AccessToken;
+import dev.b2bsdk.internal.TokenSource;
 import dev.b2bsdk.core.error.ApiException;
 import dev.b2bsdk.core.error.MalformedResponseException;
 import dev.b2bsdk.core.http.CallOptions;
-import dev.b2bsdk.core.http.ClientRuntime;
+import dev.b2bsdk.internal.ClientRuntime;
 import dev.b2bsdk.core.http.RetryMode;
 import dev.b2bsdk.generated.carecloud.api.UsersApi;
 import dev.b2bsdk.generated.carecloud.model.LoginResponse;

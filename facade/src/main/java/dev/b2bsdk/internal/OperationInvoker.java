@@ -1,8 +1,6 @@
 package dev.b2bsdk.internal;
 
 import dev.b2bsdk.core.client.ApiResponse;
-import dev.b2bsdk.core.http.ClientRuntime;
-import dev.b2bsdk.core.paging.PageAdapter;
 import dev.b2bsdk.core.paging.PageRequest;
 import dev.b2bsdk.core.paging.PagedIterable;
 import dev.b2bsdk.core.polling.AsyncOperation;

@@ -2,13 +2,13 @@ package dev.b2bsdk.intouch;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
-import dev.b2bsdk.core.auth.BasicAuthInterceptor;
-import dev.b2bsdk.core.auth.BasicCredentials;
+import dev.b2bsdk.internal.BasicAuthInterceptor;
+import dev.b2bsdk.internal.BasicCredentials;
 import dev.b2bsdk.core.client.ClientBuilder;
 import dev.b2bsdk.internal.OperationInvoker;
-import dev.b2bsdk.core.client.ClientSettings;
+import dev.b2bsdk.internal.ClientSettings;
 import dev.b2bsdk.core.http.CallOptions;
-import dev.b2bsdk.core.http.ClientRuntime;
+import dev.b2bsdk.internal.ClientRuntime;
 import dev.b2bsdk.core.http.PolitenessOptions;
 import dev.b2bsdk.core.http.RetryOptions;
 import dev.b2bsdk.core.paging.PagedIterable;

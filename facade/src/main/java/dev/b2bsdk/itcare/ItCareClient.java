@@ -2,17 +2,17 @@ package dev.b2bsdk.itcare;
 
 
 import com.google.gson.Gson;
-import dev.b2bsdk.core.auth.BasicCredentials;
-import dev.b2bsdk.core.auth.BearerAuthInterceptor;
-import dev.b2bsdk.core.auth.TokenCache;
+import dev.b2bsdk.internal.BasicCredentials;
+import dev.b2bsdk.internal.BearerAuthInterceptor;
+import dev.b2bsdk.internal.TokenCache;
 import dev.b2bsdk.core.client.ClientBuilder;
 import dev.b2bsdk.internal.OperationInvoker;
 import dev.b2bsdk.generated.itcare.model.ActionTracking;
 import retrofit2.Call;
-import dev.b2bsdk.core.client.ClientSettings;
+import dev.b2bsdk.internal.ClientSettings;
 import dev.b2bsdk.core.http.CallOptions;
-import dev.b2bsdk.core.http.ClientRuntime;
-import dev.b2bsdk.core.http.HttpsGuard;
+import dev.b2bsdk.internal.ClientRuntime;
+import dev.b2bsdk.internal.HttpsGuard;
 import dev.b2bsdk.core.http.RetryMode;
 import dev.b2bsdk.core.http.RetryOptions;
 import dev.b2bsdk.core.polling.AsyncOperation;

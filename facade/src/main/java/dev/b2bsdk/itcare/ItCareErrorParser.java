@@ -1,7 +1,7 @@
 package dev.b2bsdk.itcare;
 
 import com.google.gson.JsonObject;
-import dev.b2bsdk.core.error.JsonErrorBodyParser;
+import dev.b2bsdk.internal.JsonErrorBodyParser;
 import dev.b2bsdk.core.error.ErrorDetails;
 import dev.b2bsdk.core.error.FieldProblem;
 import java.util.List;

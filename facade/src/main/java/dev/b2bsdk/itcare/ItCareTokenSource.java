@@ -1,12 +1,12 @@
 package dev.b2bsdk.itcare;
 
-import dev.b2bsdk.core.auth.AccessToken;
-import dev.b2bsdk.core.auth.BasicCredentials;
-import dev.b2bsdk.core.auth.TokenSource;
+import dev.b2bsdk.internal.AccessToken;
+import dev.b2bsdk.internal.BasicCredentials;
+import dev.b2bsdk.internal.TokenSource;
 import dev.b2bsdk.core.error.ApiException;
 import dev.b2bsdk.core.error.AuthenticationException;
 import dev.b2bsdk.core.error.MalformedResponseException;
-import dev.b2bsdk.core.http.ClientRuntime;
+import dev.b2bsdk.internal.ClientRuntime;
 import dev.b2bsdk.generated.itcare.model.TokenResponse;
 import java.time.Clock;
 import java.time.Duration;

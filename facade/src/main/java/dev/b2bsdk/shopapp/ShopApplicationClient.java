@@ -1,12 +1,12 @@
 package dev.b2bsdk.shopapp;
 
-import dev.b2bsdk.core.auth.BearerAuthInterceptor;
-import dev.b2bsdk.core.auth.TokenCache;
+import dev.b2bsdk.internal.BearerAuthInterceptor;
+import dev.b2bsdk.internal.TokenCache;
 import dev.b2bsdk.core.client.ClientBuilder;
 import dev.b2bsdk.internal.OperationInvoker;
-import dev.b2bsdk.core.client.ClientSettings;
+import dev.b2bsdk.internal.ClientSettings;
 import dev.b2bsdk.core.http.CallOptions;
-import dev.b2bsdk.core.http.ClientRuntime;
+import dev.b2bsdk.internal.ClientRuntime;
 import dev.b2bsdk.core.http.RetryOptions;
 import dev.b2bsdk.generated.shopapp.api.CatalogueApi;
 import dev.b2bsdk.generated.shopapp.api.InterfacePrestationsApi;

@@ -1,10 +1,10 @@
 package dev.b2bsdk.shopapp;
 
-import dev.b2bsdk.core.auth.AccessToken;
-import dev.b2bsdk.core.auth.TokenSource;
+import dev.b2bsdk.internal.AccessToken;
+import dev.b2bsdk.internal.TokenSource;
 import dev.b2bsdk.core.error.ApiException;
 import dev.b2bsdk.core.error.MalformedResponseException;
-import dev.b2bsdk.core.http.ClientRuntime;
+import dev.b2bsdk.internal.ClientRuntime;
 import dev.b2bsdk.generated.shopapp.api.AuthenticationApi;
 import dev.b2bsdk.generated.shopapp.model.TokenResponse;
 import java.time.Clock;

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.b2bsdk.core.auth.TokenCache;
+import dev.b2bsdk.internal.TokenCache;
 import dev.b2bsdk.core.error.ApiException;
 import dev.b2bsdk.core.error.AuthenticationException;
 import java.time.Duration;

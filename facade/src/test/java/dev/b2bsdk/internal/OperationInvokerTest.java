@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.b2bsdk.core.client.ApiResponse;
 import dev.b2bsdk.core.error.NotFoundException;
-import dev.b2bsdk.core.http.ClientRuntime;
 import dev.b2bsdk.core.http.RetryOptions;
 import dev.b2bsdk.core.http.TransportOptions;
 import dev.b2bsdk.core.polling.AsyncOperation;

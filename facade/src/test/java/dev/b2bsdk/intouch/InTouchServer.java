@@ -9,8 +9,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.b2bsdk.core.http.MutableClock;
-import dev.b2bsdk.core.http.RecordingSleeper;
+import dev.b2bsdk.internal.MutableClock;
+import dev.b2bsdk.internal.RecordingSleeper;
 import dev.b2bsdk.core.http.RetryOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -15,7 +15,7 @@ import dev.b2bsdk.core.error.AuthenticationException;
 import dev.b2bsdk.core.error.NotFoundException;
 import dev.b2bsdk.core.error.ServerException;
 import dev.b2bsdk.core.http.HttpLogLevel;
-import dev.b2bsdk.core.http.RedactingHttpLogger;
+import dev.b2bsdk.internal.RedactingHttpLogger;
 import dev.b2bsdk.core.http.RetryOptions;
 import dev.b2bsdk.core.paging.PagedIterable;
 import dev.b2bsdk.core.polling.AsyncOperation;

@@ -1,9 +1,11 @@
 package dev.b2bsdk.core.client;
 
+import dev.b2bsdk.internal.ClientSettings;
+
 import dev.b2bsdk.core.http.HttpLogLevel;
 import dev.b2bsdk.core.http.PolitenessOptions;
 import dev.b2bsdk.core.http.RetryOptions;
-import dev.b2bsdk.core.http.Sleeper;
+import dev.b2bsdk.internal.Sleeper;
 import dev.b2bsdk.core.http.TransportOptions;
 import dev.b2bsdk.core.polling.PollOptions;
 import java.time.Clock;
@@ -176,9 +178,11 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     if (url == null || url.isBlank()) {
       throw new IllegalArgumentException("baseUrl is required");
     }
-    return new ClientSettings(this, url, retry != null ? retry : defaultRetry,
+    return new ClientSettings(url, transport.build(), retry != null ? retry : defaultRetry,
         politeness != null ? politeness
-            : Objects.requireNonNull(defaultPoliteness, "defaultPoliteness"));
+            : Objects.requireNonNull(defaultPoliteness, "defaultPoliteness"),
+        logLevel, clock, executor, scheduler, sleeper, pollOptions, tokenRefreshMargin,
+        tokenExpiryMargin);
   }
 
   /** The base URL set so far, or null; for the {@code toString()} of API builders. */

@@ -1,6 +1,6 @@
 package dev.b2bsdk.core.client;
 
-import dev.b2bsdk.core.http.ClientRuntime;
+import dev.b2bsdk.internal.ClientRuntime;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import retrofit2.Call;

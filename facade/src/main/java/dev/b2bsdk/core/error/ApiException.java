@@ -1,5 +1,7 @@
 package dev.b2bsdk.core.error;
 
+import dev.b2bsdk.internal.Redactor;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.b2bsdk.core.http;
 
-import dev.b2bsdk.core.error.Redactor;
+import dev.b2bsdk.internal.Redactor;
 import java.util.Objects;
 import okhttp3.Headers;
 import okhttp3.Request;
@@ -60,7 +60,7 @@ public final class CallOptions {
   }
 
   /** {@code request} with these headers set and this object as its {@code CallOptions} tag. */
-  Request applyTo(Request request) {
+  public Request applyTo(Request request) {
     Request.Builder b = request.newBuilder();
     for (String name : headers.names()) {
       b.removeHeader(name);

@@ -87,7 +87,7 @@ public final class TransportOptions {
   }
 
   /** The effective user agent for the named API. */
-  String userAgentFor(String api) {
+  public String userAgentFor(String api) {
     return userAgent != null ? userAgent : "b2bsdk-java/" + SdkVersion.VERSION + " (" + api + ")";
   }
 

@@ -1,5 +1,9 @@
 package dev.b2bsdk.core.paging;
 
+import dev.b2bsdk.internal.PageAdapter;
+import dev.b2bsdk.internal.PageData;
+import dev.b2bsdk.internal.PageFetcher;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.slf4j.Logger;

@@ -1,5 +1,8 @@
 package dev.b2bsdk.core.paging;
 
+import dev.b2bsdk.internal.PageAdapter;
+import dev.b2bsdk.internal.PageFetcher;
+
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;

@@ -1,5 +1,7 @@
 package dev.b2bsdk.core.polling;
 
+import dev.b2bsdk.internal.PollFunction;
+
 import dev.b2bsdk.core.error.ApiException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

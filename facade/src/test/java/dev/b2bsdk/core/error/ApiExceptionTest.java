@@ -1,5 +1,7 @@
 package dev.b2bsdk.core.error;
 
+import dev.b2bsdk.internal.ErrorBodyParser;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

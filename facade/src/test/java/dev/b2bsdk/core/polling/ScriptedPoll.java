@@ -1,5 +1,7 @@
 package dev.b2bsdk.core.polling;
 
+import dev.b2bsdk.internal.PollFunction;
+
 import dev.b2bsdk.testsupport.MutableClock;
 import java.io.IOException;
 import java.time.Duration;

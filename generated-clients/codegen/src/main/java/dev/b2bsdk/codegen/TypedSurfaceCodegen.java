@@ -612,16 +612,16 @@ public class TypedSurfaceCodegen extends JavaClientCodegen {
     String adapter;
     switch (style) {
       case "offset":
-        adapter = "dev.b2bsdk.core.paging.OffsetPaging.<" + e + ", " + itemType + ">of(" + get.apply(items) + ", "
+        adapter = "dev.b2bsdk.internal.OffsetPaging.<" + e + ", " + itemType + ">of(" + get.apply(items) + ", "
             + get.apply("total_items") + ")";
         break;
       case "spring":
-        adapter = "dev.b2bsdk.core.paging.SpringPaging.<" + e + ", " + itemType + ">of(" + get.apply(items) + ", "
+        adapter = "dev.b2bsdk.internal.SpringPaging.<" + e + ", " + itemType + ">of(" + get.apply(items) + ", "
             + get.apply("totalPages") + ", " + get.apply("last") + ", " + get.apply("number") + ", "
             + get.apply("size") + ").withTotalElements(" + get.apply("totalElements") + ")";
         break;
       case "position":
-        adapter = "dev.b2bsdk.core.paging.PositionPaging.<" + e + ", " + itemType + ">of(" + get.apply(items) + ", "
+        adapter = "dev.b2bsdk.internal.PositionPaging.<" + e + ", " + itemType + ">of(" + get.apply(items) + ", "
             + get.apply("total") + ", " + get.apply("position") + ", " + get.apply("size") + ")";
         break;
       default:

@@ -1,7 +1,7 @@
 package dev.b2bsdk.it.contract;
 
 import com.google.gson.Gson;
-import dev.b2bsdk.core.http.ClientRuntime;
+import dev.b2bsdk.internal.ClientRuntime;
 import dev.b2bsdk.core.http.RetryOptions;
 import dev.b2bsdk.core.http.TransportOptions;
 import io.swagger.v3.oas.models.security.SecurityScheme;

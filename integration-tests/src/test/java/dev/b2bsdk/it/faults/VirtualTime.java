@@ -1,6 +1,6 @@
 package dev.b2bsdk.it.faults;
 
-import dev.b2bsdk.core.http.Sleeper;
+import dev.b2bsdk.internal.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.b2bsdk.it.contract.selftest.typed;
 
 import com.google.gson.Gson;
-import dev.b2bsdk.core.http.ClientRuntime;
+import dev.b2bsdk.internal.ClientRuntime;
 import dev.b2bsdk.core.http.RetryOptions;
 import dev.b2bsdk.it.contract.RuntimeTarget;
 import java.util.function.Function;

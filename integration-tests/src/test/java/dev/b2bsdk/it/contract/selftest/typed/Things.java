@@ -1,7 +1,7 @@
 package dev.b2bsdk.it.contract.selftest.typed;
 
 import dev.b2bsdk.core.client.ApiResponse;
-import dev.b2bsdk.core.http.ClientRuntime;
+import dev.b2bsdk.internal.ClientRuntime;
 import dev.b2bsdk.it.contract.selftest.good.Thing;
 import dev.b2bsdk.it.contract.selftest.good.ThingsApi;
 import java.util.concurrent.CompletableFuture;
