@@ -19,13 +19,26 @@ import dev.b2bsdk.core.paging.PagedIterable;
 import dev.b2bsdk.core.polling.AsyncOperation;
 import dev.b2bsdk.core.polling.ProgressListener;
 import dev.b2bsdk.generated.itcare.api.ActionsApi;
+import dev.b2bsdk.generated.itcare.api.DatabasesApi;
+import dev.b2bsdk.generated.itcare.api.GlusterFsApi;
 import dev.b2bsdk.generated.itcare.api.HealthApi;
 import dev.b2bsdk.generated.itcare.api.InstancesApi;
+import dev.b2bsdk.generated.itcare.api.MatomoApi;
+import dev.b2bsdk.generated.itcare.api.MessageBrokersApi;
 import dev.b2bsdk.generated.itcare.api.OverdriveApi;
 import dev.b2bsdk.generated.itcare.api.ResourcesApi;
 import dev.b2bsdk.generated.itcare.api.ServicesApi;
 import dev.b2bsdk.generated.itcare.invoker.JSON;
 import dev.b2bsdk.generated.itcare.model.Action;
+import dev.b2bsdk.generated.itcare.model.ApacheKafkaOperationRequest;
+import dev.b2bsdk.generated.itcare.model.CreateApacheKafkaRequest;
+import dev.b2bsdk.generated.itcare.model.CreateGlusterFsRequest;
+import dev.b2bsdk.generated.itcare.model.CreateMariadbRequest;
+import dev.b2bsdk.generated.itcare.model.CreateMatomoRequest;
+import dev.b2bsdk.generated.itcare.model.CreateOpensearchRequest;
+import dev.b2bsdk.generated.itcare.model.CreatePostgresqlRequest;
+import dev.b2bsdk.generated.itcare.model.CreateRabbitmqRequest;
+import dev.b2bsdk.generated.itcare.model.CreateRedisRequest;
 import dev.b2bsdk.generated.itcare.model.CreateInstanceRequest;
 import dev.b2bsdk.generated.itcare.model.CreateOverdriveRequest;
 import dev.b2bsdk.generated.itcare.model.CreateSnapshotRequest;
@@ -33,8 +46,11 @@ import dev.b2bsdk.generated.itcare.model.DeleteInstanceRequest;
 import dev.b2bsdk.generated.itcare.model.Instance;
 import dev.b2bsdk.generated.itcare.model.InstanceOperation;
 import dev.b2bsdk.generated.itcare.model.InstanceOperationRequest;
+import dev.b2bsdk.generated.itcare.model.MatomoOperationRequest;
+import dev.b2bsdk.generated.itcare.model.OpensearchOperationRequest;
 import dev.b2bsdk.generated.itcare.model.OverdriveOperation;
 import dev.b2bsdk.generated.itcare.model.OverdriveOperationRequest;
+import dev.b2bsdk.generated.itcare.model.PostgresqlOperationRequest;
 import dev.b2bsdk.generated.itcare.model.Resource;
 import dev.b2bsdk.generated.itcare.model.Service;
 import java.util.ArrayList;
@@ -110,6 +126,10 @@ public final class ItCareClient extends ServiceClient {
   private final ResourcesApi resources;
   private final ServicesApi services;
   private final HealthApi health;
+  private final GlusterFsApi glusterFs;
+  private final DatabasesApi databases;
+  private final MessageBrokersApi messageBrokers;
+  private final MatomoApi matomo;
 
   private ItCareClient(ClientRuntime runtime, ActionTracker tracker, boolean clientDryRun,
       String clientId, String tokenUrl) {
@@ -125,6 +145,10 @@ public final class ItCareClient extends ServiceClient {
     this.overdrive = runtime.create(OverdriveApi.class);
     this.resources = runtime.create(ResourcesApi.class);
     this.services = runtime.create(ServicesApi.class);
+    this.glusterFs = runtime.create(GlusterFsApi.class);
+    this.databases = runtime.create(DatabasesApi.class);
+    this.messageBrokers = runtime.create(MessageBrokersApi.class);
+    this.matomo = runtime.create(MatomoApi.class);
     // GET /health needs no token: a health probe must work even when the token server does not
     this.health = runtime.withoutAuthentication().create(HealthApi.class);
   }
@@ -164,6 +188,26 @@ public final class ItCareClient extends ServiceClient {
   /** {@code GET /health}, sent without a token. */
   public HealthApi healthApi() {
     return health;
+  }
+
+  /** GlusterFS storage clusters. */
+  public GlusterFsApi glusterFsApi() {
+    return glusterFs;
+  }
+
+  /** Managed databases: PostgreSQL, MariaDB, Redis, OpenSearch. */
+  public DatabasesApi databasesApi() {
+    return databases;
+  }
+
+  /** Message brokers: Apache Kafka, RabbitMQ. */
+  public MessageBrokersApi messageBrokersApi() {
+    return messageBrokers;
+  }
+
+  /** Matomo web analytics instances. */
+  public MatomoApi matomoApi() {
+    return matomo;
   }
 
   // ---------------------------------------------------------------- execution
@@ -230,6 +274,25 @@ public final class ItCareClient extends ServiceClient {
     Objects.requireNonNull(query, "query");
     return pages(runtime, page -> services.listServices(orNull(query.names()),
         page.pageNumber(), page.size(), query.sort()), SpringPages.SERVICES);
+  }
+
+  /** All Overdrive instances, lazily ({@code GET /storage/overdrive}). */
+  public PagedIterable<Resource> listOverdrives() {
+    return pages(runtime, page -> overdrive.listOverdrives(null, page.pageNumber(), page.size(),
+        null), SpringPages.RESOURCES);
+  }
+
+  /** All GlusterFS clusters, lazily ({@code GET /storage/glusterfs}). */
+  public PagedIterable<Resource> listGlusterFs() {
+    return pages(runtime, page -> glusterFs.listGlusterFs(null, null, null, null, null, null, null,
+        null, null, null, null, null, null, null, null, page.pageNumber(), page.size(), null),
+        SpringPages.RESOURCES);
+  }
+
+  /** All Matomo instances, lazily ({@code GET /analytics/matomo}). */
+  public PagedIterable<Resource> listMatomos() {
+    return pages(runtime, page -> matomo.listMatomos(null, null, page.pageNumber(), page.size(),
+        null), SpringPages.RESOURCES);
   }
 
   // ---------------------------------------------------------------- plain lists
@@ -337,6 +400,112 @@ public final class ItCareClient extends ServiceClient {
   public AsyncOperation<Action> beginDeleteOverdrive(long overdriveId) {
     return tracker.begin("deleteOverdrive", overdrive.deleteOverdrive(overdriveId, marker()),
         dryRun);
+  }
+
+  /** Deletes a snapshot of an instance ({@code DELETE /compute/instances/{id}/snapshots/{snapshotId}}). */
+  public AsyncOperation<Action> beginDeleteInstanceSnapshot(long instanceId, String snapshotId) {
+    Objects.requireNonNull(snapshotId, "snapshotId");
+    return tracker.begin("deleteInstanceSnapshot",
+        instances.deleteInstanceSnapshot(instanceId, snapshotId, marker()), dryRun);
+  }
+
+  /** Creates a GlusterFS cluster ({@code POST /storage/glusterfs}). */
+  public AsyncOperation<Action> beginCreateGlusterFs(CreateGlusterFsRequest request) {
+    Objects.requireNonNull(request, "request");
+    return tracker.begin("createGlusterFs", glusterFs.createGlusterFs(request, marker()), dryRun);
+  }
+
+  /** Creates a PostgreSQL database ({@code POST /databases/postgresql}). */
+  public AsyncOperation<Action> beginCreatePostgresql(CreatePostgresqlRequest request) {
+    Objects.requireNonNull(request, "request");
+    return tracker.begin("createPostgresql", databases.createPostgresql(request, marker()), dryRun);
+  }
+
+  /** Runs an operation on a PostgreSQL database ({@code PATCH /databases/postgresql/{id}}). */
+  public AsyncOperation<Action> beginPatchPostgresql(long id, PostgresqlOperationRequest request) {
+    Objects.requireNonNull(request, "request");
+    return tracker.begin("patchPostgresql", databases.patchPostgresql(id, request, marker()),
+        dryRun);
+  }
+
+  /** Deletes a PostgreSQL database ({@code DELETE /databases/postgresql/{id}}). */
+  public AsyncOperation<Action> beginDeletePostgresql(long id) {
+    return tracker.begin("deletePostgresql", databases.deletePostgresql(id, marker()), dryRun);
+  }
+
+  /** Creates a MariaDB database ({@code POST /databases/mariadb}). */
+  public AsyncOperation<Action> beginCreateMariadb(CreateMariadbRequest request) {
+    Objects.requireNonNull(request, "request");
+    return tracker.begin("createMariadb", databases.createMariadb(request, marker()), dryRun);
+  }
+
+  /** Creates a Redis database ({@code POST /databases/redis}). */
+  public AsyncOperation<Action> beginCreateRedis(CreateRedisRequest request) {
+    Objects.requireNonNull(request, "request");
+    return tracker.begin("createRedis", databases.createRedis(request, marker()), dryRun);
+  }
+
+  /** Creates an OpenSearch cluster ({@code POST /databases/opensearch}). */
+  public AsyncOperation<Action> beginCreateOpensearch(CreateOpensearchRequest request) {
+    Objects.requireNonNull(request, "request");
+    return tracker.begin("createOpensearch", databases.createOpensearch(request, marker()), dryRun);
+  }
+
+  /** Runs an operation on an OpenSearch cluster ({@code PATCH /databases/opensearch/{id}}). */
+  public AsyncOperation<Action> beginPatchOpensearch(long id, OpensearchOperationRequest request) {
+    Objects.requireNonNull(request, "request");
+    return tracker.begin("patchOpensearch", databases.patchOpensearch(id, request, marker()),
+        dryRun);
+  }
+
+  /** Deletes an OpenSearch cluster ({@code DELETE /databases/opensearch/{id}}). */
+  public AsyncOperation<Action> beginDeleteOpensearch(long id) {
+    return tracker.begin("deleteOpensearch", databases.deleteOpensearch(id, marker()), dryRun);
+  }
+
+  /** Creates an Apache Kafka cluster ({@code POST /message-brokers/apache-kafka}). */
+  public AsyncOperation<Action> beginCreateApacheKafka(CreateApacheKafkaRequest request) {
+    Objects.requireNonNull(request, "request");
+    return tracker.begin("createApacheKafka", messageBrokers.createApacheKafka(request, marker()),
+        dryRun);
+  }
+
+  /** Starts or stops an Apache Kafka cluster ({@code PATCH /message-brokers/apache-kafka/{id}}). */
+  public AsyncOperation<Action> beginPatchApacheKafka(long id,
+      ApacheKafkaOperationRequest request) {
+    Objects.requireNonNull(request, "request");
+    return tracker.begin("patchApacheKafka",
+        messageBrokers.patchApacheKafka(id, request, marker()), dryRun);
+  }
+
+  /** Deletes an Apache Kafka cluster ({@code DELETE /message-brokers/apache-kafka/{id}}). */
+  public AsyncOperation<Action> beginDeleteApacheKafka(long id) {
+    return tracker.begin("deleteApacheKafka", messageBrokers.deleteApacheKafka(id, marker()),
+        dryRun);
+  }
+
+  /** Creates a RabbitMQ broker ({@code POST /message-brokers/rabbitmq}). */
+  public AsyncOperation<Action> beginCreateRabbitmq(CreateRabbitmqRequest request) {
+    Objects.requireNonNull(request, "request");
+    return tracker.begin("createRabbitmq", messageBrokers.createRabbitmq(request, marker()),
+        dryRun);
+  }
+
+  /** Creates a Matomo instance ({@code POST /analytics/matomo}). */
+  public AsyncOperation<Action> beginCreateMatomo(CreateMatomoRequest request) {
+    Objects.requireNonNull(request, "request");
+    return tracker.begin("createMatomo", matomo.createMatomo(request, marker()), dryRun);
+  }
+
+  /** Runs an operation on a Matomo instance ({@code PATCH /analytics/matomo/{id}}). */
+  public AsyncOperation<Action> beginPatchMatomo(long id, MatomoOperationRequest request) {
+    Objects.requireNonNull(request, "request");
+    return tracker.begin("patchMatomo", matomo.patchMatomo(id, request, marker()), dryRun);
+  }
+
+  /** Deletes a Matomo instance ({@code DELETE /analytics/matomo/{id}}). */
+  public AsyncOperation<Action> beginDeleteMatomo(long id) {
+    return tracker.begin("deleteMatomo", matomo.deleteMatomo(id, marker()), dryRun);
   }
 
   /** The {@code ITCare-DryRun} header argument of a generated mutating method. */

@@ -154,7 +154,7 @@ class ItCareClientTest extends ItCareWireMockTest {
   @Test
   void asyncExecutionCompletesWithTheBody() throws Exception {
     stubTokens("tok1");
-    api.stubFor(get(urlPathEqualTo("/itcare/services/40213")).willReturn(okJson(
+    api.stubFor(get(urlPathEqualTo("/itcare/compute/services/40213")).willReturn(okJson(
         "{\"id\":40213,\"key\":\"ECOMWEB\",\"name\":\"E-commerce Web Front\"}")));
     client = builder().build();
 
@@ -165,14 +165,31 @@ class ItCareClientTest extends ItCareWireMockTest {
   // ---------------------------------------------------------------- spec coverage
 
   /** operationId → the client's {@code begin…} method for it. */
-  private static final Map<String, String> BEGIN = Map.of(
-      "createInstance", "beginCreateInstance",
-      "patchInstance", "beginPatchInstance",
-      "deleteInstance", "beginDeleteInstance",
-      "createInstanceSnapshot", "beginCreateSnapshot",
-      "createOverdrive", "beginCreateOverdrive",
-      "patchOverdrive", "beginPatchOverdrive",
-      "deleteOverdrive", "beginDeleteOverdrive");
+  private static final Map<String, String> BEGIN = Map.ofEntries(
+      Map.entry("createInstance", "beginCreateInstance"),
+      Map.entry("patchInstance", "beginPatchInstance"),
+      Map.entry("deleteInstance", "beginDeleteInstance"),
+      Map.entry("createInstanceSnapshot", "beginCreateSnapshot"),
+      Map.entry("deleteInstanceSnapshot", "beginDeleteInstanceSnapshot"),
+      Map.entry("createOverdrive", "beginCreateOverdrive"),
+      Map.entry("patchOverdrive", "beginPatchOverdrive"),
+      Map.entry("deleteOverdrive", "beginDeleteOverdrive"),
+      Map.entry("createGlusterFs", "beginCreateGlusterFs"),
+      Map.entry("createPostgresql", "beginCreatePostgresql"),
+      Map.entry("patchPostgresql", "beginPatchPostgresql"),
+      Map.entry("deletePostgresql", "beginDeletePostgresql"),
+      Map.entry("createMariadb", "beginCreateMariadb"),
+      Map.entry("createRedis", "beginCreateRedis"),
+      Map.entry("createOpensearch", "beginCreateOpensearch"),
+      Map.entry("patchOpensearch", "beginPatchOpensearch"),
+      Map.entry("deleteOpensearch", "beginDeleteOpensearch"),
+      Map.entry("createApacheKafka", "beginCreateApacheKafka"),
+      Map.entry("patchApacheKafka", "beginPatchApacheKafka"),
+      Map.entry("deleteApacheKafka", "beginDeleteApacheKafka"),
+      Map.entry("createRabbitmq", "beginCreateRabbitmq"),
+      Map.entry("createMatomo", "beginCreateMatomo"),
+      Map.entry("patchMatomo", "beginPatchMatomo"),
+      Map.entry("deleteMatomo", "beginDeleteMatomo"));
 
   @Test
   void everyAsyncActionOfTheSpecHasABeginMethod() throws IOException {
@@ -195,7 +212,8 @@ class ItCareClientTest extends ItCareWireMockTest {
   @Test
   void everyPagedOperationOfTheSpecHasAListMethod() throws IOException {
     Set<String> paged = operationsMarked("x-paging:");
-    assertThat(paged).containsExactlyInAnyOrder("listInstances", "listResources", "listServices");
+    assertThat(paged).containsExactlyInAnyOrder("listInstances", "listResources", "listServices",
+        "listOverdrives", "listGlusterFs", "listMatomos");
     for (String operation : paged) {
       assertThat(publicMethods(operation)).as("list method for %s", operation)
           .isNotEmpty()

@@ -339,7 +339,7 @@ class ItCarePollingTest extends ItCareWireMockTest {
 
     AsyncOperation<Action> op = client.withOptions(ItCareClient.DRY_RUN)
         .beginCreateInstance(new CreateInstanceRequest().name("pdebwebsrv03").area("EB1")
-            .resourceId(3021L).serviceId(40213L));
+            .resourceId("3021").serviceId(40213L));
 
     assertThat(op.dryRun()).isTrue();
     assertThat(op.dryRunEchoed()).isTrue();
@@ -401,7 +401,7 @@ class ItCarePollingTest extends ItCareWireMockTest {
             + "\"errorDesc\":\"name\",\"errorMessage\":\"Error on field 'name'\"}")));
 
     assertThatThrownBy(() -> client.beginCreateInstance(new CreateInstanceRequest().name("")
-        .resourceId(1L).serviceId(2L)))
+        .resourceId("1").serviceId(2L)))
         .isInstanceOfSatisfying(ValidationException.class, e -> {
           assertThat(e.status()).isEqualTo(422);
           assertThat(e.operation()).isEqualTo("createInstance");
@@ -424,8 +424,8 @@ class ItCarePollingTest extends ItCareWireMockTest {
     client.beginRebootInstance(5L);
     client.beginDeleteInstance(5L);
     client.beginDeleteInstance(6L, "RFC_123");
-    client.beginCreateSnapshot(5L, new CreateSnapshotRequest().name("before-upgrade")
-        .retentionDays(3));
+    client.beginCreateSnapshot(5L, new CreateSnapshotRequest().description("before-upgrade")
+        .changeReference("RFC_123"));
     client.beginCreateOverdrive(new CreateOverdriveRequest().name("poverdrive01").region("EB")
         .sizing(OverdriveSizing.XS).serviceId(123L).password("Password!!??1")
         .driveSiteUri("demo.mydrive.cegedim.cloud"));
@@ -449,7 +449,7 @@ class ItCarePollingTest extends ItCareWireMockTest {
     assertThat(posts).extracting(LoggedRequest::getUrl).containsExactly(
         "/itcare/compute/instances/5/snapshots", "/itcare/storage/overdrive");
     assertThat(posts.get(0).getBodyAsString())
-        .isEqualTo("{\"name\":\"before-upgrade\",\"retentionDays\":3}");
+        .isEqualTo("{\"description\":\"before-upgrade\",\"changeReference\":\"RFC_123\"}");
     assertThat(api.findAll(postRequestedFor(urlPathEqualTo("/itcare/storage/overdrive")))
         .get(0)).satisfies(r -> assertThat(r.getBodyAsString()).contains("\"sizing\":\"XS\""));
     assertThat(patches).allSatisfy(r -> assertThat(r.containsHeader("ITCare-DryRun")).isFalse());
