@@ -16,6 +16,7 @@ import dev.b2bsdk.generated.intouch.api.AboutApi;
 import dev.b2bsdk.generated.intouch.api.BusinessCasesApi;
 import dev.b2bsdk.generated.intouch.api.CodeListsApi;
 import dev.b2bsdk.generated.intouch.api.CommentsApi;
+import dev.b2bsdk.generated.intouch.api.FilesApi;
 import dev.b2bsdk.generated.intouch.api.CommunicationsApi;
 import dev.b2bsdk.generated.intouch.api.OpportunitiesApi;
 import dev.b2bsdk.generated.intouch.api.PartiesApi;
@@ -101,6 +102,7 @@ public final class InTouchClient extends ServiceClient {
   private final StoresApi stores;
   private final CodeListsApi codeLists;
   private final CommentsApi comments;
+  private final FilesApi files;
 
   private InTouchClient(ClientRuntime runtime, String username) {
     super(runtime);
@@ -115,6 +117,7 @@ public final class InTouchClient extends ServiceClient {
     this.stores = runtime.create(StoresApi.class);
     this.codeLists = runtime.create(CodeListsApi.class);
     this.comments = runtime.create(CommentsApi.class);
+    this.files = runtime.create(FilesApi.class);
   }
 
   /** A builder; {@code baseUrl}, {@code username} and {@code password} are required. */
@@ -165,6 +168,11 @@ public final class InTouchClient extends ServiceClient {
   /** Notes, global or under a record. */
   public CommentsApi commentsApi() {
     return comments;
+  }
+
+  /** Files attached to records (metadata; the Base64 body with {@code data=true}). */
+  public FilesApi filesApi() {
+    return files;
   }
 
   /** All contacts, in the server's order. */

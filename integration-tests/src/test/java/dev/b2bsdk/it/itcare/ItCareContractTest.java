@@ -3,6 +3,7 @@ package dev.b2bsdk.it.itcare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.b2bsdk.generated.itcare.invoker.JSON;
+import dev.b2bsdk.generated.itcare.model.CreatePostgresqlRequest;
 import dev.b2bsdk.it.contract.ContractCall;
 import dev.b2bsdk.it.contract.ContractClients;
 import dev.b2bsdk.it.contract.ContractStubs;
@@ -83,6 +84,22 @@ class ItCareContractTest {
         })
         .facadeCase("itcare", "deleteOverdrive", "beginDeleteOverdrive", call -> {
           call.client(ItCareClient.class).beginDeleteOverdrive(77L);
+          return null;
+        })
+        .facadeCase("itcare", "listMatomos", "listMatomos().firstPage() in the vendor media type",
+            call -> {
+              call.client(ItCareClient.class).listMatomos().firstPage();
+              return null;
+            })
+        .facadeCase("itcare", "createPostgresql", "dry run beginCreatePostgresql", call -> {
+          CreatePostgresqlRequest request = JSON.createGson().create().fromJson(
+              call.contractCase().requestBody().toString(), CreatePostgresqlRequest.class);
+          call.client(ItCareClient.class).withOptions(ItCareClient.DRY_RUN)
+              .beginCreatePostgresql(request);
+          return null;
+        })
+        .facadeCase("itcare", "deleteInstanceSnapshot", "beginDeleteInstanceSnapshot", call -> {
+          call.client(ItCareClient.class).beginDeleteInstanceSnapshot(1204571L, "1204571-snap-42");
           return null;
         })
         .build();
