@@ -16,6 +16,7 @@ import dev.b2bsdk.generated.intouch.api.AboutApi;
 import dev.b2bsdk.generated.intouch.api.BusinessCasesApi;
 import dev.b2bsdk.generated.intouch.api.CodeListsApi;
 import dev.b2bsdk.generated.intouch.api.CommentsApi;
+import dev.b2bsdk.generated.intouch.api.FilesApi;
 import dev.b2bsdk.generated.intouch.api.CommunicationsApi;
 import dev.b2bsdk.generated.intouch.api.OpportunitiesApi;
 import dev.b2bsdk.generated.intouch.api.PartiesApi;
@@ -40,6 +41,7 @@ import dev.b2bsdk.generated.intouch.model.StorePage;
 import java.util.List;
 import java.util.Objects;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import retrofit2.Response;
 
 /**
@@ -175,8 +177,21 @@ public final class InTouchClient extends InTouchOperations {
   public static final class Builder extends ClientBuilder<Builder> {
     private String username;
     private String password;
+    private boolean notesNaming;
 
     private Builder() {
+    }
+
+    /**
+     * {@code true}: the server names notes as the vendor's 6.2 documentation does, {@code /notes}
+     * with the text in {@code note}; the client then sends every {@code …/comments} request there
+     * and reads the answers into the same models. Default {@code false}: {@code /comments} and
+     * {@code comment}, as the later documentation says. The vendor's pages disagree and carry no
+     * dates, so the choice is the caller's; {@code GET /about} does not tell.
+     */
+    public Builder notesNaming(boolean notes) {
+      this.notesNaming = notes;
+      return this;
     }
 
     /** The CRM login (required); the vendor recommends a user of access type "API only". */
@@ -200,9 +215,10 @@ public final class InTouchClient extends InTouchOperations {
       String secret = requireText(password, "password");
       ClientSettings settings = settings(null, RetryOptions.defaults(),
           PolitenessOptions.of(DEFAULT_MAX_CONCURRENT_REQUESTS, 0));
+      Interceptor auth = new BasicAuthInterceptor(API, BasicCredentials.of(user, secret));
       ClientRuntime runtime = settings
           .runtime(API, GSON, new InTouchErrorParser())
-          .authentication(new BasicAuthInterceptor(API, BasicCredentials.of(user, secret)))
+          .authentication(notesNaming ? new NotesNamingInterceptor(auth) : auth)
           .build();
       return new InTouchClient(runtime, user);
     }

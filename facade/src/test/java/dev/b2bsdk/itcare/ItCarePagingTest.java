@@ -204,7 +204,7 @@ class ItCarePagingTest extends ItCareWireMockTest {
 
   @Test
   void servicesAreListedWithTheirFiltersOnEveryPage() {
-    String path = "/itcare/services";
+    String path = "/itcare/compute/services";
     String item = "{\"id\":%d,\"key\":\"SVC%d\",\"name\":\"Service\",\"status\":\"ACTIVE\"}";
     stubPage(path, 0, page(item, ids(1, 1), 0, 1, 2, false));
     stubPage(path, 1, page(item, ids(2, 2), 1, 1, 2, true));

@@ -344,7 +344,7 @@ class ItCarePollingTest extends ItCareWireMockTest {
 
     AsyncOperation<Action> op = client.withOptions(ItCareClient.DRY_RUN)
         .instances().beginCreate(new CreateInstanceRequest().name("pdebwebsrv03").area("EB1")
-            .resourceId(3021L).serviceId(40213L));
+            .resourceId("3021").serviceId(40213L));
 
     assertThat(op.dryRun()).isTrue();
     assertThat(op.dryRunEchoed()).isTrue();
@@ -403,7 +403,7 @@ class ItCarePollingTest extends ItCareWireMockTest {
             + "\"errorDesc\":\"name\",\"errorMessage\":\"Error on field 'name'\"}")));
 
     assertThatThrownBy(() -> client.instances().beginCreate(new CreateInstanceRequest().name("")
-        .resourceId(1L).serviceId(2L)))
+        .resourceId("1").serviceId(2L)))
         .isInstanceOfSatisfying(ValidationException.class, e -> {
           assertThat(e.status()).isEqualTo(422);
           assertThat(e.operation()).isEqualTo("createInstance");
@@ -426,8 +426,8 @@ class ItCarePollingTest extends ItCareWireMockTest {
     client.instances().beginPatch(5L, op(InstanceOperation.REBOOT));
     client.instances().beginDelete(5L, new DeleteInstanceRequest());
     client.instances().beginDelete(6L, new DeleteInstanceRequest().changeReference("RFC_123"));
-    client.instances().beginCreateSnapshot(5L, new CreateSnapshotRequest().name("before-upgrade")
-        .retentionDays(3));
+    client.instances().beginCreateSnapshot(5L, new CreateSnapshotRequest().description("before-upgrade")
+        .changeReference("RFC_123"));
     client.overdrive().beginCreate(new CreateOverdriveRequest().name("poverdrive01").region("EB")
         .sizing(OverdriveSizing.XS).serviceId(123L).password("Password!!??1")
         .driveSiteUri("demo.mydrive.cegedim.cloud"));
@@ -453,7 +453,7 @@ class ItCarePollingTest extends ItCareWireMockTest {
     assertThat(posts).extracting(LoggedRequest::getUrl).containsExactly(
         "/itcare/compute/instances/5/snapshots", "/itcare/storage/overdrive");
     assertThat(posts.get(0).getBodyAsString())
-        .isEqualTo("{\"name\":\"before-upgrade\",\"retentionDays\":3}");
+        .isEqualTo("{\"description\":\"before-upgrade\",\"changeReference\":\"RFC_123\"}");
     assertThat(api.findAll(postRequestedFor(urlPathEqualTo("/itcare/storage/overdrive")))
         .get(0)).satisfies(r -> assertThat(r.getBodyAsString()).contains("\"sizing\":\"XS\""));
     assertThat(patches).allSatisfy(r -> assertThat(r.containsHeader("ITCare-DryRun")).isFalse());

@@ -278,7 +278,10 @@ public class TypedSurfaceCodegen extends JavaClientCodegen {
    * {@code getBusCase}, {@code listBusCases} give {@code BusCase}).
    */
   static List<String> groupNouns(String group, List<CodegenOperation> ops) {
-    List<String> tagNouns = List.of(group, singular(group));
+    // longest first: "Matomos" before "Matomo", "Customers" before "Customer"
+    List<String> tagNouns = new ArrayList<>(new java.util.LinkedHashSet<>(
+        List.of(plural(group), group, singular(group))));
+    tagNouns.sort((a, b) -> b.length() - a.length());
     Map<String, Integer> counts = new TreeMap<>();
     for (CodegenOperation op : ops) {
       String rest = op.operationId.replaceFirst("^[a-z]+", "");
@@ -301,9 +304,16 @@ public class TypedSurfaceCodegen extends JavaClientCodegen {
     if (best == null) {
       return tagNouns;
     }
-    String plural = best.endsWith("y") ? best.substring(0, best.length() - 1) + "ies"
-        : best.endsWith("s") || best.endsWith("x") || best.endsWith("ch") ? best + "es" : best + "s";
-    return List.of(plural, best);
+    return List.of(plural(best), best);
+  }
+
+  /** {@code Matomo} → {@code Matomos}; a word already plural stays as it is. */
+  static String plural(String noun) {
+    if (noun.endsWith("s")) {
+      return noun;
+    }
+    return noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies"
+        : noun.endsWith("x") || noun.endsWith("ch") ? noun + "es" : noun + "s";
   }
 
   private static boolean startsWithWord(String text, String word) {

@@ -79,7 +79,7 @@ final class ItCareUnderTest extends ClientUnderTest {
   }
 
   private static CreateInstanceRequest request() {
-    return GSON.fromJson("{\"name\":\"pdebappsrv09\",\"area\":\"EB1\",\"resourceId\":3021,"
+    return GSON.fromJson("{\"name\":\"pdebappsrv09\",\"area\":\"EB1\",\"resourceId\":\"3021\","
         + "\"serviceId\":40213}", CreateInstanceRequest.class);
   }
 

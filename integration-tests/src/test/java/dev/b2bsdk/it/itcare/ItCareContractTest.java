@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.b2bsdk.core.paging.Sort;
 import dev.b2bsdk.core.polling.AsyncOperation;
 import dev.b2bsdk.generated.itcare.invoker.JSON;
+import dev.b2bsdk.generated.itcare.model.CreatePostgresqlRequest;
 import dev.b2bsdk.generated.itcare.model.Action;
 import dev.b2bsdk.generated.itcare.model.DeleteInstanceRequest;
 import dev.b2bsdk.generated.itcare.model.InstanceOperation;
@@ -88,6 +89,22 @@ class ItCareContractTest {
           call.client(ItCareClient.class).withOptions(ItCareClient.DRY_RUN).overdrive()
               .beginDelete(77L);
           assertThat(header(call, "deleteOverdrive", "ITCare-DryRun")).isEqualTo("true");
+          return null;
+        })
+        .facadeCase("itcare", "listMatomos", "matomo().list().firstPage() in the vendor media type",
+            call -> {
+              call.client(ItCareClient.class).matomo().list().firstPage();
+              return null;
+            })
+        .facadeCase("itcare", "createPostgresql", "dry run beginCreatePostgresql", call -> {
+          CreatePostgresqlRequest request = JSON.createGson().create().fromJson(
+              call.contractCase().requestBody().toString(), CreatePostgresqlRequest.class);
+          call.client(ItCareClient.class).withOptions(ItCareClient.DRY_RUN)
+              .databases().beginCreatePostgresql(request);
+          return null;
+        })
+        .facadeCase("itcare", "deleteInstanceSnapshot", "beginDeleteInstanceSnapshot", call -> {
+          call.client(ItCareClient.class).instances().beginDeleteSnapshot(1204571L, "1204571-snap-42");
           return null;
         })
         .build();

@@ -30,6 +30,15 @@ final class InTouchData {
   private static final Pattern CATEGORIES =
       Pattern.compile("^c([1-9]|[1-5][0-9]|6[0-4])(,c([1-9]|[1-5][0-9]|6[0-4]))*$");
   private static final List<String> USERS = List.of("gregor", "jana", "admin", "api");
+  /** The party types the vendor documents (version 6.0 and later). */
+  static final List<String> PARTY_TYPES = List.of("ORGANIZATION", "INDIVIDUAL", "FREELANCER",
+      "BRANCH", "JOB", "DEPARTMENT", "ROBOT", "FAMILY", "GROUP", "ANONYMOUS");
+  /**
+   * {@code srcType} of the notes hanging under each record endpoint. The vendor publishes no table
+   * of these codes; 1 (contact) is the one its examples use, the others are the mock's own.
+   */
+  static final Map<String, Integer> SOURCE_TYPES = Map.of("parties", 1, "opportunities", 2,
+      "comm", 3, "buscases", 4, "products", 5, "stores", 6);
 
   final RecordSet parties;
   final RecordSet comms;
@@ -39,22 +48,33 @@ final class InTouchData {
   final RecordSet stores;
   final RecordSet comments;
   final Map<String, JsonObject> codeLists = new LinkedHashMap<>();
+  /** Relationships between contacts ({@code GET /members}). */
+  final List<JsonObject> members = new ArrayList<>();
+  /** Files by id, each with {@code srcPath}/{@code srcId} (its record), body and access flag. */
+  final Map<String, StoredFile> files = new LinkedHashMap<>();
+  long nextFileId = 5201;
   private final FakeData fake;
 
   InTouchData(long seed, int partyCount) {
     this.fake = new FakeData(seed);
     parties = new RecordSet("parties", "party", List.of(
-        Field.oneOf("type", "INDIVIDUAL", "COMPANY", "BRANCH", "PERSON"), Field.string("firstname"),
+        Field.oneOf("type", PARTY_TYPES.toArray(String[]::new)), Field.string("firstname"),
         Field.string("surname"), Field.string("company"), Field.string("email"),
         Field.string("phone"), Field.string("street"), Field.string("city"), Field.string("zip"),
         Field.string("country"), Field.date("birthday"), Field.string("categories"),
-        Field.string("comment")), this::checkParty);
+        Field.string("comment"), Field.string("adrState"), Field.string("adrStateM"),
+        Field.string("cityM"), Field.string("countryM"), Field.oneOf("deliveryAddr", "0", "1", "2"),
+        Field.string("bankAccount"), Field.string("bankCode"), Field.string("bankSymbol"),
+        Field.string("bornNumber"), Field.string("card"), Field.bool("canShopping"),
+        Field.integer("debit"), Field.string("dic"), Field.string("dic2")), this::checkParty);
     comms = new RecordSet("comm", "communication", List.of(Field.integer("contactType"),
         Field.integer("customer"), Field.integer("person"), Field.string("name"),
         Field.date("contacted"), Field.time("contactedTime"), Field.date("planContact"),
         Field.string("comment"), Field.string("phone"), Field.integer("callDuration"),
         Field.integer("opportunity"), Field.integer("buscase"), Field.string("ownerUser"),
-        Field.string("ownerGroup")), (r, id) -> {
+        Field.string("ownerGroup"), Field.string("agendaCategory", 16), Field.integer("branch"),
+        Field.integer("campaign"), Field.string("letterBody"), Field.string("audioURL"),
+        Field.number("callUid")), (r, id) -> {
           required(r, "contactType");
           party(r, "customer", true);
           party(r, "person", false);
@@ -64,7 +84,11 @@ final class InTouchData {
         Field.number("amount"), Field.string("currency", 3), Field.integer("probability", 0, 100),
         Field.string("stage"), Field.string("opType", 4), Field.date("closeDate"),
         Field.string("lostOccasion", 16), Field.string("comment"), Field.string("ownerUser"),
-        Field.string("ownerGroup")), (r, id) -> {
+        Field.string("ownerGroup"), Field.string("agendaCategory", 16), Field.integer("branch"),
+        Field.integer("parent"), Field.date("collect"), Field.date("reallyClosed"),
+        Field.number("expense"), Field.number("profit"), Field.number("intlAmount"),
+        Field.number("intlExpense"), Field.number("intlProfit"), Field.integer("notification")),
+        (r, id) -> {
           required(r, "name");
           party(r, "customer", true);
           party(r, "person", false);
@@ -77,14 +101,15 @@ final class InTouchData {
           party(r, "customer", true);
           currency(r);
         });
-    products = new RecordSet("products", "product", List.of(Field.string("code"),
-        Field.string("name"), Field.string("unit"), Field.number("price"),
+    products = new RecordSet("products", "product", List.of(Field.integer("customer"),
+        Field.string("code"), Field.string("name"), Field.string("unit"), Field.number("price"),
         Field.string("currency", 3), Field.bool("action")), (r, id) -> {
           required(r, "name");
+          party(r, "customer", false);
           currency(r);
         });
-    stores = new RecordSet("stores", "store", List.of(Field.string("code"), Field.string("name")),
-        (r, id) -> required(r, "name"));
+    stores = new RecordSet("stores", "store", List.of(Field.string("subject"),
+        Field.string("street")), (r, id) -> required(r, "subject"));
     comments = new RecordSet("comments", "note", List.of(Field.integer("srcType"),
         Field.string("srcId"), Field.string("comment"), Field.bool("html")), (r, id) -> {
           required(r, "srcType");
@@ -102,13 +127,13 @@ final class InTouchData {
 
   private void checkParty(JsonObject r, Long id) {
     if (!r.has("type")) {
-      r.addProperty("type", r.has("company") && !r.has("surname") ? "COMPANY" : "INDIVIDUAL");
+      r.addProperty("type", r.has("company") && !r.has("surname") ? "ORGANIZATION" : "INDIVIDUAL");
     }
     String type = r.get("type").getAsString();
-    if ((type.equals("INDIVIDUAL") || type.equals("PERSON")) && blank(r, "surname")) {
+    if ((type.equals("INDIVIDUAL") || type.equals("FREELANCER")) && blank(r, "surname")) {
       throw MockFailure.invalidField("surname", "required", "This is not human name");
     }
-    if ((type.equals("COMPANY") || type.equals("BRANCH")) && blank(r, "company")) {
+    if ((type.equals("ORGANIZATION") || type.equals("BRANCH")) && blank(r, "company")) {
       throw MockFailure.invalidField("company", "required", "A company needs a company name");
     }
     String email = Json.str(r, "email");
@@ -222,7 +247,7 @@ final class InTouchData {
     Person contact = fake.czechPerson();
     String domain = FakeData.ascii(company).replace(".s.r.o", "").replace(".a.s", "")
         .replace(".", "") + ".cz";
-    return obj("type", kind < 9 ? "COMPANY" : "BRANCH", "company", kind < 9 ? company
+    return obj("type", kind < 9 ? "ORGANIZATION" : "BRANCH", "company", kind < 9 ? company
         : company + " – pobočka " + contact.city(), "email", "info" + index + "@" + domain,
         "phone", contact.phone(), "street", contact.street(), "city", contact.city(),
         "zip", contact.zip(), "country", "CZ", "categories", categories());
@@ -256,10 +281,10 @@ final class InTouchData {
   }
 
   private void seedStores() {
-    stores.seed(obj("code", "BRNO", "name", "Centrální sklad Brno"), "2019-01-07T09:00:00",
-        "admin", "2019-01-07T09:00:00", "admin");
-    stores.seed(obj("code", "OSTR", "name", "Sklad Ostrava"), "2021-06-15T13:45:20", "admin",
-        "2023-02-01T10:12:05", "jana");
+    stores.seed(obj("subject", "Centrální sklad Brno", "street", "Vídeňská 120"),
+        "2019-01-07T09:00:00", "admin", "2019-01-07T09:00:00", "admin");
+    stores.seed(obj("subject", "Výdejní sklad Praha", "street", "Pražská 8"),
+        "2021-06-15T13:45:20", "admin", "2023-02-01T10:12:05", "jana");
   }
 
   private void seedCodeLists() {
@@ -320,6 +345,60 @@ final class InTouchData {
     comments.seed(obj("srcType", 1, "srcId", Long.toString(ids.get(ids.size() - 1)),
         "comment", "Chce fakturovat na pobočku.", "html", false),
         "2024-07-02T09:15:00", "jana", "2024-07-02T09:15:00", "jana");
+    seedMembers();
+    addFile("parties", ids.get(0), "smlouva.pdf", "application/pdf",
+        "%PDF-1.4 smlouva".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        "2024-11-25T16:30:02", "gregor", true);
+    if (!opportunities.records.isEmpty()) {
+      addFile("opportunities", opportunities.records.keySet().iterator().next(), "nabidka.txt",
+          "text/plain", "Nabídka: 40 výdejníků".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          "2024-12-03T09:12:08", "gregor", true);
+    }
+    // a file the API user may not read: listed, but 403 on GET
+    addFile("parties", ids.get(0), "mzdy-2024.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new byte[] {1, 2, 3},
+        "2024-02-01T09:12:45", "admin", false);
+  }
+
+  /** Links every branch and some persons to an organisation. */
+  private void seedMembers() {
+    List<JsonObject> organisations = parties.all().stream()
+        .filter(p -> "ORGANIZATION".equals(Json.str(p, "type"))).toList();
+    if (organisations.isEmpty()) {
+      return;
+    }
+    int priority = 1;
+    for (JsonObject p : parties.all()) {
+      String type = Json.str(p, "type");
+      boolean branch = "BRANCH".equals(type);
+      if (branch || ("INDIVIDUAL".equals(type) && fake.chance(0.3))) {
+        JsonObject org = fake.pick(organisations);
+        JsonObject link = obj("org", org.get("id").getAsLong(), "member", p.get("id").getAsLong(),
+            "priority", priority++ % 3 + 1, "forContact", !branch && fake.chance(0.5),
+            "forBusiness", !branch, "forTechnical", false, "forInvoice", branch,
+            "authorized", false);
+        if (!branch) {
+          link.addProperty("role", fake.pick(List.of("jednatel", "nákupčí", "účetní")));
+          link.addProperty("enterDate", LocalDate.of(2020, fake.between(1, 12), 1).toString());
+        }
+        members.add(link);
+      }
+    }
+  }
+
+  /** A file attached to a record; returns its id. */
+  String addFile(String srcPath, long srcId, String name, String contentType, byte[] body,
+      String modified, String user, boolean readable) {
+    String id = Long.toString(nextFileId++);
+    JsonObject meta = obj("id", id, "name", name, "contentType", contentType,
+        "size", body.length, "entered", modified, "enteredBy", user, "modified", modified,
+        "modifiedBy", user);
+    files.put(id, new StoredFile(srcPath, srcId, meta, body.clone(), readable));
+    return id;
+  }
+
+  /** A stored file: its record, metadata, body and whether the API user may read it. */
+  record StoredFile(String srcPath, long srcId, JsonObject meta, byte[] body, boolean readable) {
   }
 
   private LocalDateTime when(LocalDate from, LocalDate to) {

@@ -19,6 +19,7 @@ import dev.b2bsdk.testkit.core.SpecOperation;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -39,6 +40,15 @@ import java.util.function.Predicate;
  *       e-mail, a person without surname or a link to an unknown contact → 400 naming the field.
  *       PUT replaces (omitted fields cleared), PATCH changes the fields sent (null clears).
  *       {@code POST /parties/import} returns the existing contact (200) when the e-mail matches.</li>
+ *   <li>Party types are the vendor's ten (ORGANIZATION, INDIVIDUAL, FREELANCER, BRANCH, ...);
+ *       {@code GET /members} pages the seeded relationships (branches and some persons of an
+ *       organisation).</li>
+ *   <li>Notes under {@code /comments} and under every record ({@code /parties/{id}/comments},
+ *       {@code /opportunities/{id}/comments}, comm, buscases, products, stores), or under
+ *       {@code /notes} with the text in {@code note} ({@link Builder#notesNaming}). Files under
+ *       {@code /files} and every record: metadata lists sorted by {@code modified} newest first,
+ *       {@code GET …/files/{id}?data=true} with the Base64 body, 403 for a file the user may not
+ *       read, 404 for another record's file.</li>
  * </ul>
  *
  * <p>Defaults: user {@code demo} / {@code demo-password}; 30 contacts (ids 1..30, the spec's
@@ -56,6 +66,7 @@ public final class InTouchMock extends MockServer<InTouchMock> {
   private final int partyCount;
   private final ZoneId zone;
   private final int mode;
+  private final boolean notesNaming;
   private InTouchData data;
 
   private InTouchMock(Builder b) {
@@ -65,6 +76,7 @@ public final class InTouchMock extends MockServer<InTouchMock> {
     this.partyCount = b.parties;
     this.zone = b.zone;
     this.mode = b.mode;
+    this.notesNaming = b.notesNaming;
     resetState();
   }
 
@@ -105,6 +117,28 @@ public final class InTouchMock extends MockServer<InTouchMock> {
         .map(JsonObject::deepCopy));
   }
 
+  /** Snapshot of the relationships between contacts ({@code GET /members}). */
+  public List<JsonObject> members() {
+    return locked(() -> data.members.stream().map(JsonObject::deepCopy).toList());
+  }
+
+  /**
+   * Attaches a file to a record, e.g. {@code addFile("parties", 1, "a.pdf", "application/pdf",
+   * bytes, true)}; {@code readable=false} makes {@code GET …/files/{id}} answer 403. Returns its id.
+   */
+  public String addFile(String recordPath, long recordId, String name, String contentType,
+      byte[] body, boolean readable) {
+    return locked(() -> data.addFile(recordPath, recordId, name, contentType, body,
+        now(), username, readable));
+  }
+
+  /** Ids of the files attached to a record ({@code recordPath} e.g. {@code parties}). */
+  public List<String> fileIds(String recordPath, long recordId) {
+    return locked(() -> data.files.entrySet().stream()
+        .filter(e -> e.getValue().srcPath().equals(recordPath) && e.getValue().srcId() == recordId)
+        .map(Map.Entry::getKey).toList());
+  }
+
   @Override
   protected void resetState() {
     data = new InTouchData(seed(), partyCount);
@@ -120,19 +154,38 @@ public final class InTouchMock extends MockServer<InTouchMock> {
     crud(router, auth, api + "/comm", () -> data.comms, true, true, false);
     crud(router, auth, api + "/opportunities", () -> data.opportunities, true, true, false);
     crud(router, auth, api + "/buscases", () -> data.busCases, true, false, false);
-    crud(router, auth, api + "/products", () -> data.products, false, true, false);
+    crud(router, auth, api + "/products", () -> data.products, true, true, false);
     crud(router, auth, api + "/stores", () -> data.stores, true, true, false);
     router.add("GET", api + "/lists", auth, r -> MockResponse.ok(Json.arr(data.codeLists.values()
         .stream().map(l -> Json.pick(l, List.of("id", "name"))).toList())));
     router.add("GET", api + "/lists/{listId}", auth, this::getCodeList);
     router.add("PUT", api + "/lists/{listId}", auth, this::putCodeList);
-    router.add("GET", api + "/comments", auth, r -> MockResponse.ok(data.comments.page(r,
-        filterFor(data.comments, r), maxPageSize())));
-    router.add("POST", api + "/comments", auth, r -> created(data.comments,
-        data.comments.create(r.json(), user(r), now())));
-    router.add("GET", api + "/parties/{id}/comments", auth, this::listPartyComments);
-    router.add("POST", api + "/parties/{id}/comments", auth, this::createPartyComment);
+    router.add("GET", api + "/members", auth, r -> MockResponse.ok(RecordSet.pageOf(
+        data.members, r, MEMBER_FIELDS, null, false, maxPageSize())));
+    // notes: /comments + "comment" (default) or, like the 6.2 docs, /notes + "note"
+    String notes = notesNaming ? "notes" : "comments";
+    router.add("GET", api + "/" + notes, auth, r -> MockResponse.ok(noteNames(
+        data.comments.page(r, filterFor(data.comments, r), maxPageSize()))));
+    router.add("POST", api + "/" + notes, auth, r -> createdNote(data.comments.create(
+        noteBody(r.json()), user(r), now())));
+    router.add("GET", api + "/files", auth, r -> listFiles(r, null));
+    router.add("GET", api + "/files/{fileId}", auth, r -> getFile(r, null));
+    for (String record : InTouchData.SOURCE_TYPES.keySet()) {
+      router.add("GET", api + "/" + record + "/{id}/" + notes, auth,
+          r -> listRecordNotes(r, record));
+      router.add("POST", api + "/" + record + "/{id}/" + notes, auth,
+          r -> createRecordNote(r, record));
+      router.add("GET", api + "/" + record + "/{id}/files", auth, r -> listFiles(r, record));
+      router.add("GET", api + "/" + record + "/{id}/files/{fileId}", auth,
+          r -> getFile(r, record));
+    }
   }
+
+  private static final java.util.Set<String> MEMBER_FIELDS = java.util.Set.of("org", "member",
+      "priority", "role", "enterDate", "leaveDate", "forContact", "forBusiness", "forTechnical",
+      "forInvoice", "authorized");
+  private static final java.util.Set<String> FILE_FIELDS = java.util.Set.of("id", "name",
+      "contentType", "size", "entered", "enteredBy", "modified", "modifiedBy");
 
   @Override
   protected String specResource() {
@@ -141,6 +194,12 @@ public final class InTouchMock extends MockServer<InTouchMock> {
 
   @Override
   protected Guard specGuard(SpecOperation operation) {
+    if (notesNaming && operation.path().matches(".*/comments(/.*)?$")) {
+      // this installation names notes /notes: the spec's /comments paths do not exist here
+      return r -> {
+        throw MockFailure.of(404, "route_not_found", "No route " + r.method() + " " + r.path());
+      };
+    }
     return operation.secured() ? this::authenticate : Guard.NONE;
   }
 
@@ -211,22 +270,111 @@ public final class InTouchMock extends MockServer<InTouchMock> {
     return created(data.parties, data.parties.create(r.json(), user(r), now()));
   }
 
-  private MockResponse listPartyComments(MockRequest r) {
-    String id = Long.toString(data.parties.get(r.pathLong("id", "party")).get("id").getAsLong());
-    return MockResponse.ok(data.comments.page(r, c -> Json.str(c, "srcId").equals(id)
-        && c.get("srcType").getAsInt() == 1, maxPageSize()));
+  private RecordSet recordSet(String path) {
+    return switch (path) {
+      case "parties" -> data.parties;
+      case "opportunities" -> data.opportunities;
+      case "comm" -> data.comms;
+      case "buscases" -> data.busCases;
+      case "products" -> data.products;
+      case "stores" -> data.stores;
+      default -> throw new IllegalArgumentException(path);
+    };
   }
 
-  private MockResponse createPartyComment(MockRequest r) {
-    long id = data.parties.get(r.pathLong("id", "party")).get("id").getAsLong();
-    JsonElement body = r.json();
+  /** The id of the record named by the path, 404 when there is none. */
+  private long recordId(MockRequest r, String path) {
+    RecordSet set = recordSet(path);
+    return set.get(r.pathLong("id", set.singular)).get("id").getAsLong();
+  }
+
+  private MockResponse listRecordNotes(MockRequest r, String path) {
+    String id = Long.toString(recordId(r, path));
+    int srcType = InTouchData.SOURCE_TYPES.get(path);
+    return MockResponse.ok(noteNames(data.comments.page(r, c -> Json.str(c, "srcId").equals(id)
+        && c.get("srcType").getAsInt() == srcType, maxPageSize())));
+  }
+
+  private MockResponse createRecordNote(MockRequest r, String path) {
+    long id = recordId(r, path);
+    JsonElement body = noteBody(r.json());
     if (body.isJsonObject()) {
       JsonObject withSource = body.getAsJsonObject().deepCopy();
-      withSource.addProperty("srcType", 1);
+      withSource.addProperty("srcType", InTouchData.SOURCE_TYPES.get(path));
       withSource.addProperty("srcId", Long.toString(id));
       body = withSource;
     }
-    return created(data.comments, data.comments.create(body, user(r), now()));
+    return createdNote(data.comments.create(body, user(r), now()));
+  }
+
+  /** In the /notes naming, a request's {@code note} is the stored {@code comment}. */
+  private JsonElement noteBody(JsonElement body) {
+    if (!notesNaming || !body.isJsonObject()) {
+      return body;
+    }
+    JsonObject copy = body.getAsJsonObject().deepCopy();
+    if (copy.has("comment")) {
+      throw MockFailure.invalidField("comment", "unknown", "Unknown field comment");
+    }
+    JsonElement note = copy.remove("note");
+    if (note != null) {
+      copy.add("comment", note);
+    }
+    return copy;
+  }
+
+  /** In the /notes naming, a stored {@code comment} is answered as {@code note}. */
+  private JsonObject noteNames(JsonObject pageOrNote) {
+    if (!notesNaming) {
+      return pageOrNote;
+    }
+    JsonObject copy = pageOrNote.deepCopy();
+    if (copy.has("items")) {
+      copy.getAsJsonArray("items").forEach(i -> rename(i.getAsJsonObject()));
+    } else {
+      rename(copy);
+    }
+    return copy;
+  }
+
+  private static void rename(JsonObject note) {
+    JsonElement text = note.remove("comment");
+    if (text != null) {
+      note.add("note", text);
+    }
+  }
+
+  private MockResponse createdNote(JsonObject record) {
+    return MockResponse.json(201, noteNames(record.deepCopy())).withHeader("Location",
+        baseUrl() + "/" + (notesNaming ? "notes" : "comments") + "/"
+            + record.get("id").getAsLong());
+  }
+
+  private MockResponse listFiles(MockRequest r, String path) {
+    Long id = path == null ? null : recordId(r, path);
+    List<JsonObject> metadata = data.files.values().stream()
+        .filter(f -> path == null || (f.srcPath().equals(path) && f.srcId() == id))
+        .map(f -> f.meta().deepCopy()).toList();
+    // file lists sort by modified, newest first, unless asked otherwise
+    return MockResponse.ok(RecordSet.pageOf(metadata, r, FILE_FIELDS, "modified", true,
+        maxPageSize()));
+  }
+
+  private MockResponse getFile(MockRequest r, String path) {
+    Long id = path == null ? null : recordId(r, path);
+    String fileId = r.pathParam("fileId");
+    InTouchData.StoredFile file = data.files.get(fileId);
+    if (file == null || (path != null && (!file.srcPath().equals(path) || file.srcId() != id))) {
+      throw MockFailure.notFound("file", fileId);
+    }
+    if (!file.readable()) {
+      throw MockFailure.of(403, "forbidden", "You have no right to read file " + fileId);
+    }
+    JsonObject out = file.meta().deepCopy();
+    if (Boolean.parseBoolean(r.query("data").orElse("false"))) {
+      out.addProperty("data", java.util.Base64.getEncoder().encodeToString(file.body()));
+    }
+    return MockResponse.ok(out);
   }
 
   private MockResponse getCodeList(MockRequest r) {
@@ -298,6 +446,7 @@ public final class InTouchMock extends MockServer<InTouchMock> {
     private int parties = 30;
     private ZoneId zone = ZoneId.of("Europe/Prague");
     private int mode = 100;
+    private boolean notesNaming;
 
     private Builder() {
     }
@@ -321,6 +470,15 @@ public final class InTouchMock extends MockServer<InTouchMock> {
     /** Server time zone, reported by {@code /about} and used for timestamps (Europe/Prague). */
     public Builder zone(ZoneId value) {
       this.zone = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /**
+     * Serve notes as the 6.2 docs name them, {@code /notes} with the text in {@code note}, instead
+     * of {@code /comments} and {@code comment} (default false).
+     */
+    public Builder notesNaming(boolean value) {
+      this.notesNaming = value;
       return this;
     }
 

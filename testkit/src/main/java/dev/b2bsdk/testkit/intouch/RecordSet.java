@@ -60,6 +60,19 @@ final class RecordSet {
 
   /** One page of the records matching {@code filter}. */
   JsonObject page(MockRequest r, Predicate<JsonObject> filter, int configuredMax) {
+    Set<String> sortable = new java.util.HashSet<>(fields.keySet());
+    sortable.addAll(AUDIT);
+    return pageOf(records.values().stream().filter(filter).toList(), r, sortable, null, false,
+        configuredMax);
+  }
+
+  /**
+   * One page of {@code all} in the InTouch envelope: {@code position}, {@code size} (default 20, at
+   * most 1000), {@code orderBy} (one of {@code sortable}, else 400) and {@code desc}; {@code
+   * defaultOrderBy}/{@code defaultDesc} apply when the request names no order (file lists).
+   */
+  static JsonObject pageOf(List<JsonObject> all, MockRequest r, Set<String> sortable,
+      String defaultOrderBy, boolean defaultDesc, int configuredMax) {
     long position = r.queryLong("position", 0);
     long requested = r.queryLong("size", DEFAULT_SIZE);
     if (position < 0) {
@@ -69,11 +82,11 @@ final class RecordSet {
       throw MockFailure.invalidField("size", "invalid", "size must be >= 1");
     }
     int size = Paging.effectiveSize(requested, MAX_SIZE, configuredMax);
-    List<JsonObject> matching = new ArrayList<>(records.values().stream().filter(filter).toList());
-    String orderBy = r.query("orderBy").filter(s -> !s.isBlank()).orElse(null);
-    boolean desc = Boolean.parseBoolean(r.query("desc").orElse("false"));
+    List<JsonObject> matching = new ArrayList<>(all);
+    String orderBy = r.query("orderBy").filter(s -> !s.isBlank()).orElse(defaultOrderBy);
+    boolean desc = Boolean.parseBoolean(r.query("desc").orElse(Boolean.toString(defaultDesc)));
     if (orderBy != null) {
-      if (!fields.containsKey(orderBy) && !AUDIT.contains(orderBy)) {
+      if (!sortable.contains(orderBy)) {
         throw MockFailure.invalidField("orderBy", "invalid", "Unknown field " + orderBy);
       }
       matching.sort(JsonQueries.byField(orderBy, desc));

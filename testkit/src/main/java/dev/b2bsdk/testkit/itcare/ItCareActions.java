@@ -43,14 +43,23 @@ final class ItCareActions {
   private final Clock clock;
   private final int pollsToFinish;
   private final boolean emptyAcceptedBody;
+  private final boolean okOnPatchAndDelete;
   private ActionOutcome outcome;
   private long nextId = 1;
 
-  ItCareActions(Clock clock, int pollsToFinish, ActionOutcome outcome, boolean emptyAcceptedBody) {
+  ItCareActions(Clock clock, int pollsToFinish, ActionOutcome outcome, boolean emptyAcceptedBody,
+      boolean okOnPatchAndDelete) {
     this.clock = clock;
     this.pollsToFinish = pollsToFinish;
     this.outcome = outcome;
     this.emptyAcceptedBody = emptyAcceptedBody;
+    this.okOnPatchAndDelete = okOnPatchAndDelete;
+  }
+
+  /** 202, or 200 for a PATCH or DELETE when the mock answers those as the vendor's reference renders them. */
+  private int acceptedStatus(MockRequest request) {
+    boolean patchOrDelete = request.method().equals("PATCH") || request.method().equals("DELETE");
+    return okOnPatchAndDelete && patchOrDelete ? 200 : 202;
   }
 
   void setOutcome(ActionOutcome value) {
@@ -80,7 +89,7 @@ final class ItCareActions {
    */
   MockResponse accept(MockRequest request, Operation op, String user) {
     if (dryRun(request)) {
-      return MockResponse.json(202, obj("status", "DRY_RUN", "message",
+      return MockResponse.json(acceptedStatus(request), obj("status", "DRY_RUN", "message",
               "Dry run: " + op.submitted() + " would be accepted; nothing was done"))
           .withHeader("ITCare-DryRun", "true");
     }
@@ -92,9 +101,9 @@ final class ItCareActions {
         "lastUpdatedAt", now, "completedAt", JsonNull.INSTANCE);
     actions.put(id, new Action(op, json));
     if (emptyAcceptedBody) {
-      return MockResponse.empty(202);
+      return MockResponse.empty(acceptedStatus(request));
     }
-    return MockResponse.json(202, obj("id", id, "status", "IN_PROGRESS", "message",
+    return MockResponse.json(acceptedStatus(request), obj("id", id, "status", "IN_PROGRESS", "message",
         op.submitted()));
   }
 

@@ -66,7 +66,9 @@ final class ItCareCompute {
   MockResponse createInstance(MockRequest r, String user) {
     JsonObject body = object(r);
     String name = requiredText(body, "name");
-    long resourceId = requiredLong(body, "resourceId");
+    // the sizing id's type is not stated by the vendor: a string, digits or not
+    String sizing = requiredText(body, "resourceId");
+    long resourceId = sizing.matches("[0-9]{1,18}") ? Long.parseLong(sizing) : sizing.hashCode();
     long serviceId = requiredLong(body, "serviceId");
     String area = Json.str(body, "area");
     String az = Json.str(body, "az");
@@ -122,7 +124,7 @@ final class ItCareCompute {
         required = "INACTIVE";
         after = "ACTIVE";
       }
-      case "reboot" -> {
+      case "reboot", "reset" -> {
         required = "ACTIVE";
         after = "ACTIVE";
       }
@@ -137,6 +139,7 @@ final class ItCareCompute {
     String verb = switch (operation) {
       case "stop" -> "stopp";
       case "start" -> "start";
+      case "reset" -> "reset";
       default -> "reboot";
     };
     Operation op = new Operation(operation.toUpperCase(Locale.ROOT) + "_INSTANCE", "INSTANCE",
@@ -178,11 +181,12 @@ final class ItCareCompute {
     double system = Math.min(disks, windows ? 80.0 : 19.6);
     double dataFs = Math.max(0, Math.round((disks * 0.93 - system) * 10) / 10.0);
     JsonArray fs = new JsonArray();
-    fs.add(obj("mountingPoint", windows ? "C:\\" : "/", "sizeOf", system,
+    String type = windows ? "NTFS" : "ext4";
+    fs.add(obj("mountingPoint", windows ? "C:\\" : "/", "type", type, "sizeOf", system,
         "free", Math.round(system * 0.42 * 10) / 10.0));
     if (dataFs > 0) {
-      fs.add(obj("mountingPoint", windows ? "D:\\" : "/data", "sizeOf", dataFs,
-          "free", Math.round(dataFs * 0.61 * 10) / 10.0));
+      fs.add(obj("mountingPoint", windows ? "D:\\" : "/data", "type", windows ? type : "xfs",
+          "sizeOf", dataFs, "free", Math.round(dataFs * 0.61 * 10) / 10.0));
     }
     return MockResponse.ok(obj("totalSizeDisks", disks,
         "totalSizeFileSystems", Math.round((system + dataFs) * 10) / 10.0, "fileSystems", fs));
@@ -207,32 +211,48 @@ final class ItCareCompute {
   MockResponse createSnapshot(MockRequest r, String user) {
     JsonObject instance = instance(r);
     JsonObject body = object(r);
-    String name = orDefault(Json.str(body, "name"), "snapshot-" + ZonedDateTime.now(clock)
-        .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-    JsonElement retention = body.get("retentionDays");
-    Integer days = retention == null || retention.isJsonNull() ? null : retention.getAsInt();
-    if (days != null && days < 1) {
-      throw MockFailure.invalidField("retentionDays", "INVALID_FIELD_VALUE",
-          "Error on field 'retentionDays'").withValue(days.toString());
-    }
+    String description = Json.str(body, "description");
+    String changeReference = Json.str(body, "changeReference");
     long id = instance.get("id").getAsLong();
     String instanceName = Json.str(instance, "name");
     actionsRef.get().requireIdle("INSTANCE", id, instanceName);
     ItCareData d = data.get();
-    String description = Json.str(body, "description");
+    String label = "snapshot-" + ZonedDateTime.now(clock)
+        .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    double size = Math.min(instance.get("totalSizeDisks").getAsDouble(), 19.6);
     Operation op = new Operation("CREATE_SNAPSHOT", "INSTANCE", Json.str(instance, "family"),
-        instanceName, id, instance.get("serviceId").getAsLong(), "Snapshot " + name
-        + " of instance " + instanceName + " submitted", "Creating snapshot " + name
-        + " of instance " + instanceName, "Snapshot " + name + " of instance " + instanceName
-        + " created", "Snapshot " + name + " of instance " + instanceName + " failed", () -> {
+        instanceName, id, instance.get("serviceId").getAsLong(), "Snapshot of instance "
+        + instanceName + " submitted", "Creating a snapshot of instance " + instanceName,
+        "Snapshot of instance " + instanceName + " created", "Snapshot of instance "
+        + instanceName + " failed", () -> {
           ZonedDateTime now = ZonedDateTime.now(clock);
+          // snapshot ids are strings prefixed with the instance id, e.g. 123-snap-42
           d.snapshots.computeIfAbsent(id, k -> new ArrayList<>()).add(obj(
-              "id", d.nextSnapshotId++, "name", name,
+              "id", id + "-snap-" + d.nextSnapshotId++, "label", label,
+              "creationUser", user, "creationTime", ItCareData.format(now),
+              "recoveryTime", JsonNull.INSTANCE,
+              "expirationTime", ItCareData.format(now.plusDays(3)),
               "description", description == null ? JsonNull.INSTANCE : description,
-              "creationTime", ItCareData.format(now), "creationUser", user,
-              "expirationTime", days == null ? JsonNull.INSTANCE
-                  : ItCareData.format(now.plusDays(days))));
+              "changeReference", changeReference == null ? JsonNull.INSTANCE : changeReference,
+              "size", size));
         }, () -> { });
+    return actionsRef.get().accept(r, op, user);
+  }
+
+  MockResponse deleteSnapshot(MockRequest r, String user) {
+    JsonObject instance = instance(r);
+    long id = instance.get("id").getAsLong();
+    String snapshotId = r.pathParam("snapshotId");
+    List<JsonObject> list = data.get().snapshots.getOrDefault(id, List.of());
+    JsonObject snapshot = list.stream().filter(x -> snapshotId.equals(Json.str(x, "id")))
+        .findFirst().orElseThrow(() -> MockFailure.notFound("snapshot", snapshotId));
+    String instanceName = Json.str(instance, "name");
+    actionsRef.get().requireIdle("INSTANCE", id, instanceName);
+    Operation op = new Operation("DELETE_SNAPSHOT", "INSTANCE", Json.str(instance, "family"),
+        instanceName, id, instance.get("serviceId").getAsLong(), "Deletion of snapshot "
+        + snapshotId + " submitted", "Deleting snapshot " + snapshotId, "Snapshot " + snapshotId
+        + " deleted", "Failed to delete snapshot " + snapshotId,
+        () -> data.get().snapshots.getOrDefault(id, new ArrayList<>()).remove(snapshot), () -> { });
     return actionsRef.get().accept(r, op, user);
   }
 
@@ -242,8 +262,7 @@ final class ItCareCompute {
     ItCareData d = data.get();
     List<JsonObject> all = new ArrayList<>();
     d.instances.values().forEach(i -> all.add(Json.pick(i, ItCareData.RESOURCE_FIELDS)));
-    all.addAll(d.otherResources);
-    all.addAll(d.overdrives.values());
+    all.addAll(d.nonInstanceResources());
     all.sort(JsonQueries.byField("id", false));
     Predicate<JsonObject> filter = JsonQueries.fieldIn("category", r.queryAll("categories"))
         .and(JsonQueries.fieldIn("type", r.queryAll("types")))
@@ -273,6 +292,12 @@ final class ItCareCompute {
   }
 
   // ------------------------------------------------------------------ Overdrive
+
+  MockResponse listOverdrives(MockRequest r) {
+    List<JsonObject> matching = data.get().overdrives.values().stream()
+        .filter(JsonQueries.fieldIn("name", r.queryAll("names"))).toList();
+    return MockResponse.ok(SpringPages.page(r, matching, maxPageSize));
+  }
 
   MockResponse createOverdrive(MockRequest r, String user) {
     JsonObject body = object(r);

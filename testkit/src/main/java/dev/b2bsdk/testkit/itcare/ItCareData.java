@@ -49,11 +49,13 @@ final class ItCareData {
   final Map<Long, JsonObject> instances = new LinkedHashMap<>();
   final Map<Long, List<JsonObject>> snapshots = new LinkedHashMap<>();
   final Map<Long, JsonObject> overdrives = new LinkedHashMap<>();
-  final List<JsonObject> otherResources = new ArrayList<>();
+  /** Databases, message brokers, GlusterFS and Matomo resources, by id (each knows its path). */
+  final Map<Long, JsonObject> managed = new LinkedHashMap<>();
   final FakeData fake;
   long nextInstanceId;
   long nextSnapshotId = 88122;
   long nextOverdriveId = 3101;
+  long nextManagedId = 3300001;
   int nextIpHost = 40;
 
   ItCareData(long seed, int instanceCount) {
@@ -122,10 +124,12 @@ final class ItCareData {
     nextInstanceId = id + 17;
     JsonObject first = instances.get(1204571L);
     if (first != null) {
-      snapshots.put(1204571L, new ArrayList<>(List.of(obj("id", 88121,
-          "name", "before-upgrade-php8", "description", "Snapshot before the PHP 8.2 upgrade",
-          "creationTime", "2024-06-11T21:02:10.000+0200", "creationUser", "jdupont",
-          "expirationTime", "2024-06-14T21:02:10.000+0200"))));
+      snapshots.put(1204571L, new ArrayList<>(List.of(obj("id", "1204571-snap-88121",
+          "label", "before-upgrade-php8", "creationUser", "Jean Dupont",
+          "creationTime", "2024-06-11T21:02:10.000+0200", "recoveryTime", null,
+          "expirationTime", "2024-06-14T21:02:10.000+0200",
+          "description", "Snapshot before the PHP 8.2 upgrade", "changeReference", "RFC_123",
+          "size", 19.6))));
     }
   }
 
@@ -155,15 +159,22 @@ final class ItCareData {
         network(name, ip, dmz ? "DMZ" : "LAN", dmz ? "EB_1125_DMZ8" : "EB_11" + subnet + "_LAN2"));
   }
 
+  /** Every resource that {@code GET /compute/resources} lists besides instances. */
+  List<JsonObject> nonInstanceResources() {
+    List<JsonObject> all = new ArrayList<>(managed.values());
+    all.addAll(overdrives.values());
+    return all;
+  }
+
   private void seedOtherResources() {
-    otherResources.add(obj("id", 2230017, "name", "ppgsqlecom01", "path", "/databases/postgresql",
+    put(obj("id", 2230017, "name", "ppgsqlecom01", "path", "/databases/postgresql",
         "status", "ACTIVE", "category", "MANAGED_DATABASE", "type", "POSTGRESQL", "family",
         "POSTGRESQL", "environment", "PRODUCTION", "serviceId", 40213, "serviceKey", "ECOMWEB",
         "serviceName", "E-commerce Web Front", "cloudId", 12, "cloudName", "Cegedim Pharma",
         "productName", "PostgreSQL 15", "resourceType", "DATABASE", "supportLevel", "GOLD",
         "supportPhase", "RUN", "internalResourceId", 6120033, "creationTime",
         "2023-02-07T10:44:03.000+0100", "creationUser", "jdupont", "comment", null));
-    otherResources.add(obj("id", 2230154, "name", "pmariadbpay01", "path", "/databases/mariadb",
+    put(obj("id", 2230154, "name", "pmariadbpay01", "path", "/databases/mariadb",
         "status", "ACTIVE", "category", "MANAGED_DATABASE", "type", "MARIADB", "family",
         "MARIADB", "environment", "PRODUCTION", "serviceId", 40388, "serviceKey", "PAYROLL",
         "serviceName", "Payroll Back Office", "cloudId", 12, "cloudName", "Cegedim Pharma",
@@ -171,6 +182,10 @@ final class ItCareData {
         "supportPhase", "RUN", "internalResourceId", 6120187, "creationTime",
         "2022-09-14T15:20:41.000+0200", "creationUser", "mmartin", "comment",
         "Payroll schema"));
+  }
+
+  private void put(JsonObject resource) {
+    managed.put(resource.get("id").getAsLong(), resource);
   }
 
   private static JsonObject instance(long id, String name, String status, String type,

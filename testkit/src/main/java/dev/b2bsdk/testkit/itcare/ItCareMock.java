@@ -36,12 +36,19 @@ import java.util.Optional;
  *       instances (the spec's two examples, then generated ones), services and resources; filters
  *       {@code statuses}, {@code names} (with {@code !} negation), {@code types}, {@code families},
  *       {@code environments}, {@code services}, {@code az}, {@code ip}, {@code vlan}.</li>
- *   <li>Every 202 operation (create/start/stop/reboot/delete an instance, snapshot, Overdrive
- *       create/start/stop/delete) creates an action: {@code GET /actions/{id}} answers IN_PROGRESS
- *       until the {@code actionPolls}-th read, which answers SUCCESS (or ERROR, see
+ *   <li>Every asynchronous operation (create/start/stop/reset/reboot/delete an instance, create or
+ *       delete a snapshot, Overdrive create/start/stop/delete, and the creations, operations and
+ *       deletions of PostgreSQL, MariaDB, Redis, OpenSearch, Apache Kafka, RabbitMQ, GlusterFS and
+ *       Matomo) creates an action: {@code GET /actions/{id}} answers IN_PROGRESS until the
+ *       {@code actionPolls}-th read, which answers SUCCESS (or ERROR, see
  *       {@link Builder#actionOutcome}) and applies the change (stop → INACTIVE, start → ACTIVE,
- *       create → the CREATING instance becomes ACTIVE, delete → gone, snapshot → listed). A second
- *       operation on a resource with a running action → 409.</li>
+ *       create → the CREATING resource becomes ACTIVE, delete → gone, snapshot → listed). A second
+ *       operation on a resource with a running action → 409. Creations are validated as the
+ *       vendor describes them (required fields, ranges, the administrator password rule, odd
+ *       OpenSearch node counts, ...). PATCH and DELETE answer 202, or 200 with
+ *       {@link Builder#okOnPatchAndDelete}.</li>
+ *   <li>The GlusterFS and Matomo lists answer {@code application/vnd.cegedim-it.v1+json}, as the
+ *       vendor's do.</li>
  *   <li>{@code ITCare-DryRun: true}: the request is validated exactly like a real one (400, 404,
  *       409...), then answered 202 with the header echoed and the body
  *       {@code {"status":"DRY_RUN","message":"Dry run: ... would be accepted; nothing was done"}}
@@ -77,6 +84,7 @@ public final class ItCareMock extends MockServer<ItCareMock> {
   private final ActionOutcome actionOutcome;
   private final boolean emptyAcceptedBody;
   private final boolean emptyErrorBodies;
+  private final boolean okOnPatchAndDelete;
   private ItCareData data;
   private ItCareActions actions;
 
@@ -91,6 +99,7 @@ public final class ItCareMock extends MockServer<ItCareMock> {
     this.actionOutcome = b.actionOutcome;
     this.emptyAcceptedBody = b.emptyAcceptedBody;
     this.emptyErrorBodies = b.emptyErrorBodies;
+    this.okOnPatchAndDelete = b.okOnPatchAndDelete;
     resetState();
   }
 
@@ -148,6 +157,21 @@ public final class ItCareMock extends MockServer<ItCareMock> {
     return locked(() -> Optional.ofNullable(data.instances.get(id)).map(JsonObject::deepCopy));
   }
 
+  /**
+   * Snapshot of the managed resources (databases, message brokers, GlusterFS, Matomo) whose path
+   * is {@code path}, e.g. {@code /databases/postgresql}, in id order.
+   */
+  public List<JsonObject> managed(String path) {
+    return locked(() -> data.managed.values().stream()
+        .filter(x -> path.equals(Json.str(x, "path"))).map(JsonObject::deepCopy).toList());
+  }
+
+  /** Snapshot of the snapshots of an instance. */
+  public List<JsonObject> snapshots(long instanceId) {
+    return locked(() -> data.snapshots.getOrDefault(instanceId, List.of()).stream()
+        .map(JsonObject::deepCopy).toList());
+  }
+
   /** Snapshot of the Overdrive instances (as resources). */
   public List<JsonObject> overdrives() {
     return locked(() -> data.overdrives.values().stream().map(JsonObject::deepCopy).toList());
@@ -166,12 +190,14 @@ public final class ItCareMock extends MockServer<ItCareMock> {
   @Override
   protected void resetState() {
     data = new ItCareData(seed(), instanceCount);
-    actions = new ItCareActions(clock(), actionPolls, actionOutcome, emptyAcceptedBody);
+    actions = new ItCareActions(clock(), actionPolls, actionOutcome, emptyAcceptedBody,
+        okOnPatchAndDelete);
   }
 
   @Override
   protected void routes(Router router) {
     ItCareCompute compute = new ItCareCompute(() -> data, () -> actions, clock(), maxPageSize());
+    ItCareManaged managed = new ItCareManaged(() -> data, () -> actions, clock(), maxPageSize());
     Guard bearer = this::authenticate;
     String api = API_PATH;
     router.add("POST", TOKEN_PATH, this::token);
@@ -188,19 +214,36 @@ public final class ItCareMock extends MockServer<ItCareMock> {
     router.add("GET", api + "/compute/instances/{id}/snapshots", bearer, compute::listSnapshots);
     router.add("POST", api + "/compute/instances/{id}/snapshots", bearer,
         r -> compute.createSnapshot(r, user(r)));
+    router.add("DELETE", api + "/compute/instances/{id}/snapshots/{snapshotId}", bearer,
+        r -> compute.deleteSnapshot(r, user(r)));
     router.add("GET", api + "/compute/instances/{id}/networks", bearer, compute::networks);
     router.add("GET", api + "/compute/resources", bearer, compute::listResources);
     router.add("GET", api + "/actions", bearer, r -> MockResponse.ok(Json.arr(actions.list(r))));
     router.add("GET", api + "/actions/{actionId}", bearer,
         r -> MockResponse.ok(actions.poll(r.pathLong("actionId", "action"))));
+    router.add("GET", api + "/storage/overdrive", bearer, compute::listOverdrives);
     router.add("POST", api + "/storage/overdrive", bearer,
         r -> compute.createOverdrive(r, user(r)));
     router.add("PATCH", api + "/storage/overdrive/{id}", bearer,
         r -> compute.patchOverdrive(r, user(r)));
     router.add("DELETE", api + "/storage/overdrive/{id}", bearer,
         r -> compute.deleteOverdrive(r, user(r)));
-    router.add("GET", api + "/services", bearer, compute::listServices);
-    router.add("GET", api + "/services/{id}", bearer, compute::getService);
+    router.add("GET", api + "/compute/services", bearer, compute::listServices);
+    router.add("GET", api + "/compute/services/{id}", bearer, compute::getService);
+    for (ItCareManaged.Kind kind : ItCareManaged.KINDS.values()) {
+      String path = api + kind.path();
+      String key = kind.key();
+      router.add("POST", path, bearer, r -> managed.create(r, key, user(r)));
+      if (!kind.operations().isEmpty()) {
+        router.add("PATCH", path + "/{id}", bearer, r -> managed.patch(r, key, user(r)));
+      }
+    }
+    for (String key : List.of("postgresql", "opensearch", "apache-kafka", "matomo")) {
+      router.add("DELETE", api + ItCareManaged.KINDS.get(key).path() + "/{id}", bearer,
+          r -> managed.delete(r, key, user(r)));
+    }
+    router.add("GET", api + "/storage/glusterfs", bearer, r -> managed.list(r, "glusterfs"));
+    router.add("GET", api + "/analytics/matomo", bearer, r -> managed.list(r, "matomo"));
   }
 
   @Override
@@ -348,6 +391,7 @@ public final class ItCareMock extends MockServer<ItCareMock> {
     private ActionOutcome actionOutcome = ActionOutcome.SUCCESS;
     private boolean emptyAcceptedBody;
     private boolean emptyErrorBodies;
+    private boolean okOnPatchAndDelete;
 
     private Builder() {
     }
@@ -398,6 +442,15 @@ public final class ItCareMock extends MockServer<ItCareMock> {
     /** Answer 202 with no body (the vendor allows it); the action still exists. */
     public Builder emptyAcceptedBody(boolean value) {
       this.emptyAcceptedBody = value;
+      return this;
+    }
+
+    /**
+     * Answer the asynchronous PATCH and DELETE operations with 200 instead of 202, as the vendor's
+     * reference renders them (default false: 202); the body and the action are the same.
+     */
+    public Builder okOnPatchAndDelete(boolean value) {
+      this.okOnPatchAndDelete = value;
       return this;
     }
 

@@ -64,7 +64,7 @@ class InTouchMockBehaviourTest {
       assertThat(a.parties()).hasSize(40).isEqualTo(b.parties());
       assertThat(a.parties().get(0).get("email").getAsString()).isEqualTo("karel.novotny@seznam.cz");
       assertThat(a.parties().stream().map(p -> p.get("type").getAsString()).distinct())
-          .contains("INDIVIDUAL", "COMPANY", "BRANCH");
+          .contains("INDIVIDUAL", "ORGANIZATION", "BRANCH");
     }
   }
 

@@ -110,7 +110,7 @@ class InTouchMockSpecTest {
     Reply imported = authed.post(api + "/parties/import", jan);
     assertThat(imported.code()).isEqualTo(200);
     assertThat(obj(imported).get("id").getAsLong()).isEqualTo(31);
-    assertThat(authed.post(api + "/parties/import", "{\"type\":\"COMPANY\",\"company\":\"Pekárna Hájek s.r.o.\","
+    assertThat(authed.post(api + "/parties/import", "{\"type\":\"ORGANIZATION\",\"company\":\"Pekárna Hájek s.r.o.\","
         + "\"email\":\"info@pekarnahajek.cz\"}").code()).isEqualTo(201);
 
     // replace clears omitted fields, patch keeps them
@@ -156,11 +156,11 @@ class InTouchMockSpecTest {
         + "\"unit\":\"ks\",\"price\":59.90,\"currency\":\"CZK\",\"action\":true}")).get("price").getAsDouble())
         .isEqualTo(59.90);
     assertThat(obj(authed.get(api + "/products?orderBy=price")).get("total").getAsInt()).isEqualTo(8);
-    long store = obj(authed.post(api + "/stores", "{\"code\":\"PLZN\",\"name\":\"Sklad Plzeň\"}")).get("id").getAsLong();
-    assertThat(obj(authed.send("PUT", api + "/stores/" + store, "{\"code\":\"PLZN\",\"name\":\"Sklad Plzeň-Bory\"}"))
-        .get("name").getAsString()).isEqualTo("Sklad Plzeň-Bory");
+    long store = obj(authed.post(api + "/stores", "{\"subject\":\"Sklad Plzeň\",\"street\":\"Borská 5\"}")).get("id").getAsLong();
+    assertThat(obj(authed.send("PUT", api + "/stores/" + store, "{\"subject\":\"Sklad Plzeň-Bory\",\"street\":\"Borská 5\"}"))
+        .get("subject").getAsString()).isEqualTo("Sklad Plzeň-Bory");
     assertThat(obj(authed.get(api + "/stores")).get("total").getAsInt()).isEqualTo(3);
-    assertThat(obj(authed.get(api + "/stores/" + store)).get("code").getAsString()).isEqualTo("PLZN");
+    assertThat(obj(authed.get(api + "/stores/" + store)).get("street").getAsString()).isEqualTo("Borská 5");
 
     // code lists
     assertThat(authed.get(api + "/lists").json().getAsJsonArray()).hasSize(3);

@@ -30,7 +30,7 @@ class ItCareMockBehaviourTest {
       assertThat(mock.instance(1204571).orElseThrow().get("status").getAsString()).isEqualTo("ACTIVE");
 
       long create = obj(authed.post(mock.baseUrl() + "/compute/instances", "{\"name\":\"pdebappsrv09\","
-          + "\"area\":\"EB1\",\"resourceId\":3021,\"serviceId\":40213}")).get("id").getAsLong();
+          + "\"area\":\"EB1\",\"resourceId\":\"3021\",\"serviceId\":40213}")).get("id").getAsLong();
       assertThat(mock.instances()).hasSize(6);
       status(authed, mock, create);
       status(authed, mock, create);
@@ -81,7 +81,7 @@ class ItCareMockBehaviourTest {
           "ITCare-DryRun", "true");
       assertThat(refused.code()).isEqualTo(409);
       Reply dry = authed.post(mock.baseUrl() + "/compute/instances", "{\"name\":\"pdebappsrv09\","
-          + "\"area\":\"EB1\",\"resourceId\":3021,\"serviceId\":40213}", "ITCare-DryRun", "true");
+          + "\"area\":\"EB1\",\"resourceId\":\"3021\",\"serviceId\":40213}", "ITCare-DryRun", "true");
       assertThat(dry.code()).isEqualTo(202);
       assertThat(obj(dry).get("status").getAsString()).isEqualTo("DRY_RUN");
       assertThat(mock.instances()).hasSize(5);
@@ -113,7 +113,7 @@ class ItCareMockBehaviourTest {
       assertThat(token.get("expires_in").getAsLong()).isEqualTo(60);
       String bearer = "Bearer " + token.get("access_token").getAsString();
       mock.expireAccessTokens();
-      assertThat(http.get(mock.baseUrl() + "/services", "Authorization", bearer).code()).isEqualTo(401);
+      assertThat(http.get(mock.baseUrl() + "/compute/services", "Authorization", bearer).code()).isEqualTo(401);
       String refreshForm = "grant_type=refresh_token&refresh_token=" + token.get("refresh_token").getAsString();
       assertThat(http.form(mock.tokenUrl(), refreshForm, "Authorization",
           Credentials.basic("my-client", "my-secret")).code()).isEqualTo(200);

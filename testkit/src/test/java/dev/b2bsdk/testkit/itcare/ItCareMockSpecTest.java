@@ -133,12 +133,12 @@ class ItCareMockSpecTest {
     assertThat(authed.get(instanceUrl).code()).isEqualTo(404);
 
     // create an instance: visible at once as CREATING, ACTIVE when its action succeeds
-    Reply invalid = authed.post(api + "/compute/instances", "{\"resourceId\":3021,\"serviceId\":40213,\"area\":\"EB1\"}",
+    Reply invalid = authed.post(api + "/compute/instances", "{\"resourceId\":\"3021\",\"serviceId\":40213,\"area\":\"EB1\"}",
         SpecValidator.INVALID_ON_PURPOSE, "missing name");
     assertThat(invalid.code()).isEqualTo(400);
     assertThat(obj(invalid).get("errorDesc").getAsString()).isEqualTo("name");
     Reply created = authed.post(api + "/compute/instances", "{\"name\":\"pdebwebsrv03\",\"area\":\"EB1\","
-        + "\"az\":\"EB-A\",\"family\":\"DEBIAN\",\"version\":\"12\",\"resourceId\":3021,"
+        + "\"az\":\"EB-A\",\"family\":\"DEBIAN\",\"version\":\"12\",\"resourceId\":\"3021\","
         + "\"serviceId\":40213,\"environment\":\"PRODUCTION\",\"comment\":\"Third web front node\"}");
     long createAction = obj(created).get("id").getAsLong();
     JsonArray pending = authed.get(api + "/actions?resourceName=pdebwebsrv03").json().getAsJsonArray();
@@ -153,16 +153,23 @@ class ItCareMockSpecTest {
     // snapshot of the new instance
     String snapshots = api + "/compute/instances/" + fresh.get("id").getAsLong() + "/snapshots";
     assertThat(authed.get(snapshots).code()).isEqualTo(204);
-    poll(authed, obj(authed.post(snapshots, "{\"name\":\"before-go-live\",\"description\":\"Baseline\","
-        + "\"retentionDays\":3}")).get("id").getAsLong());
-    assertThat(names(authed.get(snapshots).json().getAsJsonArray())).containsExactly("before-go-live");
+    poll(authed, obj(authed.post(snapshots, "{\"description\":\"Baseline\","
+        + "\"changeReference\":\"RFC_125\"}")).get("id").getAsLong());
+    JsonObject snapshot = authed.get(snapshots).json().getAsJsonArray().get(0).getAsJsonObject();
+    String snapshotId = snapshot.get("id").getAsString();
+    assertThat(snapshotId).startsWith(fresh.get("id").getAsLong() + "-snap-");
+    assertThat(snapshot.get("description").getAsString()).isEqualTo("Baseline");
+    assertThat(snapshot.get("changeReference").getAsString()).isEqualTo("RFC_125");
+    assertThat(authed.delete(snapshots + "/" + fresh.get("id").getAsLong() + "-snap-0").code()).isEqualTo(404);
+    poll(authed, obj(authed.delete(snapshots + "/" + snapshotId)).get("id").getAsLong());
+    assertThat(authed.get(snapshots).code()).isEqualTo(204);
 
     // resources, services, Overdrive
     JsonObject databases = obj(authed.get(api + "/compute/resources?categories=MANAGED_DATABASE"));
     assertThat(databases.get("totalElements").getAsInt()).isEqualTo(2);
-    assertThat(obj(authed.get(api + "/services?size=2")).get("totalElements").getAsInt()).isEqualTo(4);
-    assertThat(obj(authed.get(api + "/services/40213")).get("key").getAsString()).isEqualTo("ECOMWEB");
-    assertThat(authed.get(api + "/services/1").code()).isEqualTo(404);
+    assertThat(obj(authed.get(api + "/compute/services?size=2")).get("totalElements").getAsInt()).isEqualTo(4);
+    assertThat(obj(authed.get(api + "/compute/services/40213")).get("key").getAsString()).isEqualTo("ECOMWEB");
+    assertThat(authed.get(api + "/compute/services/1").code()).isEqualTo(404);
     Reply weakPassword = authed.post(api + "/storage/overdrive", "{\"name\":\"poverdrive01\","
         + "\"region\":\"EB\",\"sizing\":\"XS\",\"serviceId\":40213,\"password\":\"short\","
         + "\"driveSiteUri\":\"demo.mydrive.cegedim.cloud\"}", SpecValidator.INVALID_ON_PURPOSE, "weak");

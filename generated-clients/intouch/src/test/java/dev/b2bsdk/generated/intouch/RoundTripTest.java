@@ -28,6 +28,9 @@ import dev.b2bsdk.generated.intouch.api.AboutApi;
 import dev.b2bsdk.generated.intouch.api.CodeListsApi;
 import dev.b2bsdk.generated.intouch.api.CommentsApi;
 import dev.b2bsdk.generated.intouch.api.CommunicationsApi;
+import dev.b2bsdk.generated.intouch.api.FilesApi;
+import dev.b2bsdk.generated.intouch.api.ProductsApi;
+import dev.b2bsdk.generated.intouch.api.StoresApi;
 import dev.b2bsdk.generated.intouch.api.OpportunitiesApi;
 import dev.b2bsdk.generated.intouch.api.PartiesApi;
 import dev.b2bsdk.generated.intouch.invoker.JSON;
@@ -36,7 +39,13 @@ import dev.b2bsdk.generated.intouch.model.CodeList;
 import dev.b2bsdk.generated.intouch.model.Comm;
 import dev.b2bsdk.generated.intouch.model.CommPage;
 import dev.b2bsdk.generated.intouch.model.CommentPage;
+import dev.b2bsdk.generated.intouch.model.CommentInput;
 import dev.b2bsdk.generated.intouch.model.ErrorResponse;
+import dev.b2bsdk.generated.intouch.model.FileRecord;
+import dev.b2bsdk.generated.intouch.model.Membership;
+import dev.b2bsdk.generated.intouch.model.Product;
+import dev.b2bsdk.generated.intouch.model.ProductInput;
+import dev.b2bsdk.generated.intouch.model.Store;
 import dev.b2bsdk.generated.intouch.model.Opportunity;
 import dev.b2bsdk.generated.intouch.model.PageInfo;
 import dev.b2bsdk.generated.intouch.model.Party;
@@ -53,6 +62,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.Base64;
 import java.util.List;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -242,6 +252,103 @@ class RoundTripTest {
         Party party = gson.fromJson("{\"id\": 5, \"type\": \"SUPPLIER\"}", Party.class);
 
         assertThat(party.getType()).isEqualTo(PartyType.UNKNOWN_DEFAULT_OPEN_API);
+    }
+
+    @Test
+    void everyVendorPartyTypeIsAKnownConstant() {
+        List<String> vendor = List.of("ORGANIZATION", "INDIVIDUAL", "FREELANCER", "BRANCH", "JOB",
+                "DEPARTMENT", "ROBOT", "FAMILY", "GROUP", "ANONYMOUS");
+        for (String type : vendor) {
+            Party party = gson.fromJson("{\"id\": 5, \"type\": \"" + type + "\"}", Party.class);
+            assertThat(party.getType()).as(type).isNotEqualTo(PartyType.UNKNOWN_DEFAULT_OPEN_API);
+            assertThat(gson.toJsonTree(party).getAsJsonObject().get("type").getAsString()).isEqualTo(type);
+        }
+    }
+
+    @Test
+    void listMembersReadsTheVendorExample() throws IOException {
+        wm.stubFor(get(urlPathEqualTo("/members")).willReturn(json(200, "docs/members-page.json")));
+
+        Membership link = retrofit.create(PartiesApi.class).listMembers(0, 20, null, null).execute().body()
+                .getItems().get(0);
+
+        assertThat(link.getOrg()).isEqualTo(370L);
+        assertThat(link.getMember()).isEqualTo(1050L);
+        assertThat(link.getPriority()).isEqualTo(1);
+        assertThat(link.getForContact()).isFalse();
+        assertThat(link.getEnterDate()).isNull();
+    }
+
+    @Test
+    void storesCarrySubjectAndStreetAndProductsTheirCustomer() throws IOException {
+        wm.stubFor(get(urlPathEqualTo("/stores")).willReturn(json(200, "docs/store-page.json")));
+        wm.stubFor(get(urlPathEqualTo("/products")).willReturn(json(200, "docs/product-page.json")));
+
+        Store store = retrofit.create(StoresApi.class).listStores(null, null, null, null).execute().body()
+                .getItems().get(0);
+        assertThat(store.getId()).isEqualTo(2L);
+        assertThat(store.getSubject()).isEqualTo("Výdejní sklad Praha");
+        assertThat(store.getStreet()).isEqualTo("Pražská 8");
+
+        Product product = retrofit.create(ProductsApi.class).listProducts(null, null, null, null).execute().body()
+                .getItems().get(0);
+        assertThat(product.getCustomer()).isEqualTo(2168L);
+        assertThat(product.getName()).isEqualTo("Bio chleba");
+        assertThat(product.getAction()).isTrue();
+    }
+
+    @Test
+    void createProductPostsToProductsAndReadsTheLocation() throws IOException {
+        wm.stubFor(post(urlEqualTo("/products")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("Location", "https://crm.mycompany.cz/api/products/371")
+                .withBody("{\"id\": 371, \"customer\": 2168, \"name\": \"Bio rohlík\", \"action\": false}")));
+
+        Response<Product> created = retrofit.create(ProductsApi.class)
+                .createProduct(new ProductInput().customer(2168L).name("Bio rohlík").action(false)).execute();
+
+        assertThat(created.code()).isEqualTo(201);
+        assertThat(created.headers().get("Location")).endsWith("/products/371");
+        assertThat(created.body().getId()).isEqualTo(371L);
+        wm.verify(postRequestedFor(urlEqualTo("/products"))
+                .withRequestBody(equalToJson("{\"customer\": 2168, \"name\": \"Bio rohlík\", \"action\": false}")));
+    }
+
+    @Test
+    void notesHangUnderOtherRecordsThanParties() throws IOException {
+        wm.stubFor(post(urlEqualTo("/opportunities/1602/comments")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("Location", "https://crm.mycompany.cz/api/comments/371")
+                .withBody("{\"id\": 371, \"comment\": \"Nabídka do pátku.\", \"html\": false}")));
+
+        Response<?> created = retrofit.create(CommentsApi.class)
+                .createOpportunityComment(1602L, new CommentInput().comment("Nabídka do pátku.").html(false)).execute();
+
+        assertThat(created.code()).isEqualTo(201);
+        wm.verify(postRequestedFor(urlEqualTo("/opportunities/1602/comments"))
+                .withRequestBody(equalToJson("{\"comment\": \"Nabídka do pátku.\", \"html\": false}")));
+    }
+
+    @Test
+    void aFileBodyComesBase64EncodedOnlyWhenAskedFor() throws IOException {
+        wm.stubFor(get(urlPathEqualTo("/parties/241/files/5201")).willReturn(json(200, "docs/file-with-data.json")));
+        wm.stubFor(get(urlPathEqualTo("/files/5202")).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"ok\": false, \"status\": 403, \"problems\": [{\"level\": \"SEVERE\","
+                        + " \"message\": \"Access denied\"}]}")));
+        FilesApi files = retrofit.create(FilesApi.class);
+
+        FileRecord file = files.getPartyFile(241L, "5201", true).execute().body();
+        assertThat(file.getId()).isEqualTo("5201");
+        assertThat(file.getData()).isEqualTo("JVBERi0=");
+        assertThat(new String(Base64.getDecoder().decode(file.getData()), StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(file.getModified()).isEqualTo(LocalDateTime.of(2024, 11, 25, 16, 30, 2));
+        wm.verify(getRequestedFor(urlEqualTo("/parties/241/files/5201?data=true")));
+
+        Response<FileRecord> denied = files.getFile("5202", null).execute();
+        assertThat(denied.code()).isEqualTo(403);
+        assertThat(gson.fromJson(denied.errorBody().string(), ErrorResponse.class).getStatus()).isEqualTo(403);
+        wm.verify(getRequestedFor(urlEqualTo("/files/5202")));
     }
 
     @Test

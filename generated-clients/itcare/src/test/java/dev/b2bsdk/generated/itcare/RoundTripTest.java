@@ -17,6 +17,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,6 +26,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.b2bsdk.generated.itcare.api.ActionsApi;
 import dev.b2bsdk.generated.itcare.api.AuthenticationApi;
+import dev.b2bsdk.generated.itcare.api.DatabasesApi;
+import dev.b2bsdk.generated.itcare.api.GlusterFsApi;
+import dev.b2bsdk.generated.itcare.api.MatomoApi;
 import dev.b2bsdk.generated.itcare.api.InstancesApi;
 import dev.b2bsdk.generated.itcare.api.OverdriveApi;
 import dev.b2bsdk.generated.itcare.api.ResourcesApi;
@@ -33,6 +37,8 @@ import dev.b2bsdk.generated.itcare.model.Action;
 import dev.b2bsdk.generated.itcare.model.ActionStatus;
 import dev.b2bsdk.generated.itcare.model.ActionTracking;
 import dev.b2bsdk.generated.itcare.model.CreateInstanceRequest;
+import dev.b2bsdk.generated.itcare.model.CreateOpensearchRequest;
+import dev.b2bsdk.generated.itcare.model.CreatePostgresqlRequest;
 import dev.b2bsdk.generated.itcare.model.CreateOverdriveRequest;
 import dev.b2bsdk.generated.itcare.model.DeleteInstanceRequest;
 import dev.b2bsdk.generated.itcare.model.Instance;
@@ -43,6 +49,9 @@ import dev.b2bsdk.generated.itcare.model.InstancePage;
 import dev.b2bsdk.generated.itcare.model.InstanceStorage;
 import dev.b2bsdk.generated.itcare.model.ItCareError;
 import dev.b2bsdk.generated.itcare.model.OverdriveSizing;
+import dev.b2bsdk.generated.itcare.model.PostgresqlOperation;
+import dev.b2bsdk.generated.itcare.model.PostgresqlOperationRequest;
+import dev.b2bsdk.generated.itcare.model.Resource;
 import dev.b2bsdk.generated.itcare.model.ResourcePage;
 import dev.b2bsdk.generated.itcare.model.Snapshot;
 import dev.b2bsdk.generated.itcare.model.TokenResponse;
@@ -316,14 +325,14 @@ class RoundTripTest {
 
     CreateInstanceRequest body = new CreateInstanceRequest()
         .name("pdebwebsrv03").area("EB1").az("EB-A").family("DEBIAN").version("12")
-        .resourceId(3021L).serviceId(40213L).environment("PRODUCTION").comment("Third web front node");
+        .resourceId("3021").serviceId(40213L).environment("PRODUCTION").comment("Third web front node");
     Response<ActionTracking> response = retrofit.create(InstancesApi.class).createInstance(body, false).execute();
 
     assertThat(response.code()).isEqualTo(202);
     wm.verify(postRequestedFor(urlEqualTo("/compute/instances"))
         .withHeader("ITCare-DryRun", equalTo("false"))
         .withRequestBody(equalToJson("{\"name\": \"pdebwebsrv03\", \"area\": \"EB1\", \"az\": \"EB-A\","
-            + " \"family\": \"DEBIAN\", \"version\": \"12\", \"resourceId\": 3021, \"serviceId\": 40213,"
+            + " \"family\": \"DEBIAN\", \"version\": \"12\", \"resourceId\": \"3021\", \"serviceId\": 40213,"
             + " \"environment\": \"PRODUCTION\", \"comment\": \"Third web front node\"}")));
   }
 
@@ -456,6 +465,107 @@ class RoundTripTest {
     assertThat(error.getErrorCode()).isEqualTo("INVALID_FIELD_VALUE");
     assertThat(error.getErrorDesc()).isEqualTo("name");
     assertThat(error.getErrorMessage()).isEqualTo("Error on field 'name'");
+  }
+
+  @Test
+  void snapshotIdsAreStringsAndASnapshotIsDeletedByItsId() throws IOException {
+    wm.stubFor(get(urlEqualTo("/compute/instances/1204571/snapshots")).willReturn(okJson(
+        "[{\"id\": \"1204571-snap-42\", \"label\": \"before-upgrade\", \"creationUser\": \"Jean Dupont\","
+            + " \"creationTime\": \"2024-06-11T21:02:10.000+0200\", \"recoveryTime\": null,"
+            + " \"changeReference\": \"RFC_123\", \"size\": 19.6}]")));
+    // the vendor's reference renders the answer of asynchronous DELETEs as 200 OK
+    wm.stubFor(delete(urlEqualTo("/compute/instances/1204571/snapshots/1204571-snap-42")).willReturn(aResponse()
+        .withStatus(200).withHeader("Content-Type", "application/json").withBody(seed("tracking-202.json"))));
+    InstancesApi api = retrofit.create(InstancesApi.class);
+
+    Snapshot snapshot = api.listInstanceSnapshots(1204571L).execute().body().get(0);
+    assertThat(snapshot.getId()).isEqualTo("1204571-snap-42");
+    assertThat(snapshot.getLabel()).isEqualTo("before-upgrade");
+    assertThat(snapshot.getChangeReference()).isEqualTo("RFC_123");
+    assertThat(snapshot.getSize()).isEqualTo(19.6);
+    assertThat(snapshot.getRecoveryTime()).isNull();
+
+    Response<ActionTracking> deleted = api.deleteInstanceSnapshot(1204571L, snapshot.getId(), true).execute();
+    assertThat(deleted.code()).isEqualTo(200);
+    assertThat(deleted.body().getId()).isEqualTo(987654L);
+    wm.verify(deleteRequestedFor(urlEqualTo("/compute/instances/1204571/snapshots/1204571-snap-42"))
+        .withHeader("ITCare-DryRun", equalTo("true")));
+  }
+
+  /** Lists answered with the vendor media type, dates with {@code Z} and {@code +00:00}. */
+  @Test
+  void vendorMediaTypeListsAndEveryOffsetShapeParse() throws IOException {
+    String vendorType = "application/vnd.cegedim-it.v1+json";
+    wm.stubFor(get(urlPathEqualTo("/analytics/matomo")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", vendorType)
+        .withBody("{\"content\": [{\"id\": 5100, \"name\": \"pmatomo01\", \"internalResourceId\": 7305100,"
+            + " \"creationTime\": \"2025-07-06T11:01:21.263Z\", \"backupStatus\": true,"
+            + " \"actionsInProgress\": [{\"id\": 1, \"internalId\": 77, \"status\": \"IN_PROGRESS\","
+            + " \"lastUpdatedAt\": \"2025-07-06T11:01:21.263Z\"}],"
+            + " \"availableActions\": [{\"available\": false, \"operation\": \"stop\","
+            + " \"unavailabilityCauses\": [\"ACTION_IN_PROGRESS\"]}],"
+            + " \"backupPolicyDetails\": {\"policies\": [{\"policyId\": \"daily-7d\", \"durationInHours\": 2}]}}],"
+            + " \"totalElements\": 1, \"totalPages\": 1, \"number\": 0, \"size\": 20, \"last\": true}")));
+    wm.stubFor(get(urlPathEqualTo("/storage/glusterfs")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", vendorType)
+        .withBody("{\"content\": [{\"id\": 4100, \"creationTime\": \"2022-11-02T09:32:02.000+00:00\"}],"
+            + " \"totalElements\": 1, \"last\": true}")));
+
+    Resource matomo = retrofit.create(MatomoApi.class).listMatomos(List.of("pmatomo01"), "12", 0, 20, null)
+        .execute().body().getContent().get(0);
+    assertThat(matomo.getCreationTime()).isEqualTo(OffsetDateTime.of(2025, 7, 6, 11, 1, 21, 263_000_000, ZoneOffset.UTC));
+    assertThat(matomo.getActionsInProgress().get(0).getInternalId()).isEqualTo(77L);
+    assertThat(matomo.getAvailableActions().get(0).getUnavailabilityCauses()).containsExactly("ACTION_IN_PROGRESS");
+    assertThat(matomo.getBackupPolicyDetails().getPolicies().get(0).getPolicyId()).isEqualTo("daily-7d");
+    wm.verify(getRequestedFor(urlPathEqualTo("/analytics/matomo")).withQueryParam("clouds", equalTo("12")));
+
+    Resource gluster = retrofit.create(GlusterFsApi.class).listGlusterFs(null, null, null, null, null, null,
+        null, null, null, null, null, 12L, List.of("Cluster"), null, List.of("10.%.62"), 0, 20, null)
+        .execute().body().getContent().get(0);
+    assertThat(gluster.getCreationTime()).isEqualTo(OffsetDateTime.of(2022, 11, 2, 9, 32, 2, 0, ZoneOffset.UTC));
+    wm.verify(getRequestedFor(urlPathEqualTo("/storage/glusterfs"))
+        .withQueryParam("topologies", equalTo("Cluster"))
+        .withQueryParam("virtualIps", equalTo("10.%.62")));
+  }
+
+  @Test
+  void databaseCreationsSendTheVendorFieldsWithTheirDeclaredTypes() throws IOException {
+    wm.stubFor(post(urlPathMatching("/databases/.*")).willReturn(aResponse()
+        .withStatus(202).withHeader("Content-Type", "application/json").withBody(seed("tracking-202.json"))));
+    DatabasesApi api = retrofit.create(DatabasesApi.class);
+
+    api.createPostgresql(new CreatePostgresqlRequest().productCode("deb12pg16").name("ppgsqlecom02")
+        .nodeSizing("2cpu4gb").diskSize(40).admPassword("Adm1n!Passw0rd").serviceId(123L).networkId("132")
+        .topology("STANDALONE").allowedReplicationLag(10), true).execute();
+    wm.verify(postRequestedFor(urlEqualTo("/databases/postgresql"))
+        .withHeader("ITCare-DryRun", equalTo("true"))
+        .withRequestBody(equalToJson("{\"productCode\": \"deb12pg16\", \"name\": \"ppgsqlecom02\","
+            + " \"nodeSizing\": \"2cpu4gb\", \"diskSize\": 40, \"admPassword\": \"Adm1n!Passw0rd\","
+            + " \"serviceId\": 123, \"networkId\": \"132\", \"topology\": \"STANDALONE\","
+            + " \"allowedReplicationLag\": 10}")));
+
+    // OpenSearch's node count is a string in the vendor's schema and example
+    api.createOpensearch(new CreateOpensearchRequest().name("popensearch01").instanceCount("3")
+        .nodePrefix("OPESTC"), null).execute();
+    wm.verify(postRequestedFor(urlEqualTo("/databases/opensearch"))
+        .withRequestBody(equalToJson("{\"name\": \"popensearch01\", \"instanceCount\": \"3\","
+            + " \"nodePrefix\": \"OPESTC\"}")));
+  }
+
+  @Test
+  void restoreOptionsGoOutAsGiven() throws IOException {
+    wm.stubFor(patch(urlEqualTo("/databases/postgresql/500061854")).willReturn(aResponse()
+        .withStatus(202).withHeader("Content-Type", "application/json").withBody(seed("tracking-202.json"))));
+
+    retrofit.create(DatabasesApi.class).patchPostgresql(500061854L, new PostgresqlOperationRequest()
+        .operation(PostgresqlOperation.RESTORE)
+        .putOptionsItem("sourceId", 1234)
+        .putOptionsItem("stop", "BEFORE")
+        .putOptionsItem("timestamp", "2022-11-02T09:32:02.000+00:00"), null).execute();
+
+    wm.verify(patchRequestedFor(urlEqualTo("/databases/postgresql/500061854"))
+        .withRequestBody(equalToJson("{\"operation\": \"restore\", \"options\": {\"sourceId\": 1234,"
+            + " \"stop\": \"BEFORE\", \"timestamp\": \"2022-11-02T09:32:02.000+00:00\"}}")));
   }
 
   @Test

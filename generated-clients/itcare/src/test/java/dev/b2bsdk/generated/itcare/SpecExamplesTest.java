@@ -11,8 +11,12 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import dev.b2bsdk.generated.itcare.api.ActionsApi;
 import dev.b2bsdk.generated.itcare.api.AuthenticationApi;
+import dev.b2bsdk.generated.itcare.api.DatabasesApi;
+import dev.b2bsdk.generated.itcare.api.GlusterFsApi;
 import dev.b2bsdk.generated.itcare.api.HealthApi;
 import dev.b2bsdk.generated.itcare.api.InstancesApi;
+import dev.b2bsdk.generated.itcare.api.MatomoApi;
+import dev.b2bsdk.generated.itcare.api.MessageBrokersApi;
 import dev.b2bsdk.generated.itcare.api.OverdriveApi;
 import dev.b2bsdk.generated.itcare.api.ResourcesApi;
 import dev.b2bsdk.generated.itcare.api.ServicesApi;
@@ -57,7 +61,8 @@ import retrofit2.http.PUT;
 class SpecExamplesTest {
 
   private static final List<Class<?>> APIS = List.of(ActionsApi.class, AuthenticationApi.class,
-      HealthApi.class, InstancesApi.class, OverdriveApi.class, ResourcesApi.class, ServicesApi.class);
+      HealthApi.class, InstancesApi.class, OverdriveApi.class, ResourcesApi.class, ServicesApi.class,
+      GlusterFsApi.class, DatabasesApi.class, MessageBrokersApi.class, MatomoApi.class);
   private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
   private static final Pattern DATE_TIME = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T.*");
 
@@ -148,17 +153,24 @@ class SpecExamplesTest {
         Iterator<Map.Entry<String, JsonNode>> responses = op.get("responses").fields();
         while (responses.hasNext()) {
           Map.Entry<String, JsonNode> response = responses.next();
-          JsonNode example = resolve(response.getValue()).at("/content/application~1json/example");
-          if (response.getKey().startsWith("2") && !example.isMissingNode()) {
-            check(where + " " + response.getKey(), example, callType(m), problems);
-            checked.add(where + " " + response.getKey());
+          if (response.getKey().startsWith("2")) {
+            for (Map.Entry<String, JsonNode> example : jsonExamples(resolve(response.getValue()))) {
+              String label = where + " " + response.getKey() + " " + example.getKey();
+              check(label, example.getValue(), callType(m), problems);
+              checked.add(label);
+            }
           }
         }
-        JsonNode requestExample = op.at("/requestBody/content/application~1json/example");
-        if (!requestExample.isMissingNode()) {
-          Parameter body = Arrays.stream(m.getParameters()).filter(p -> has(p, Body.class)).findFirst().orElseThrow();
-          check(where + " request", requestExample, body.getParameterizedType(), problems);
-          checked.add(where + " request");
+        if (op.has("requestBody")) {
+          for (Map.Entry<String, JsonNode> example : jsonExamples(op.get("requestBody"))) {
+            if (!example.getKey().startsWith("application/json")) {
+              continue; // the form body of the token request
+            }
+            Parameter body = Arrays.stream(m.getParameters()).filter(p -> has(p, Body.class)).findFirst().orElseThrow();
+            String label = where + " request " + example.getKey();
+            check(label, example.getValue(), body.getParameterizedType(), problems);
+            checked.add(label);
+          }
         }
       } catch (IOException e) {
         failures.add(e);
@@ -166,8 +178,40 @@ class SpecExamplesTest {
     });
     assertThat(failures).isEmpty();
     assertThat(problems).as("examples that do not survive the models").isEmpty();
-    // 19 success responses with a JSON example + 6 JSON request bodies: none skipped silently
-    assertThat(checked).hasSize(25);
+    // every JSON example (single or named, of every JSON media type) of every success response
+    // and request body: none skipped silently
+    System.out.println("itcare spec examples checked: " + checked.size());
+    assertThat(checked).hasSize(EXPECTED_EXAMPLES);
+  }
+
+  /**
+   * 49 single JSON examples of success responses (the 200 and the 202 of an asynchronous PATCH or
+   * DELETE count apart) + 5 named ones (the Overdrive list, and the GlusterFS and Matomo lists
+   * under two media types each) + 15 single JSON request examples + 8 named request examples
+   * (the PostgreSQL, OpenSearch and Matomo operations).
+   */
+  private static final int EXPECTED_EXAMPLES = 77;
+
+  /** The JSON examples of a response or request body, by "media type [example name]". */
+  private static List<Map.Entry<String, JsonNode>> jsonExamples(JsonNode holder) {
+    List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
+    JsonNode content = holder.path("content");
+    Iterator<Map.Entry<String, JsonNode>> media = content.fields();
+    while (media.hasNext()) {
+      Map.Entry<String, JsonNode> type = media.next();
+      if (!type.getKey().contains("json")) {
+        continue;
+      }
+      if (type.getValue().has("example")) {
+        out.add(Map.entry(type.getKey(), type.getValue().get("example")));
+      }
+      Iterator<Map.Entry<String, JsonNode>> named = type.getValue().path("examples").fields();
+      while (named.hasNext()) {
+        Map.Entry<String, JsonNode> example = named.next();
+        out.add(Map.entry(type.getKey() + " " + example.getKey(), resolve(example.getValue()).get("value")));
+      }
+    }
+    return out;
   }
 
   private void check(String where, JsonNode example, Type type, List<String> problems) throws IOException {
