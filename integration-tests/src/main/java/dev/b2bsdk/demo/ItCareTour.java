@@ -1,5 +1,8 @@
 package dev.b2bsdk.demo;
 
+import dev.b2bsdk.core.error.ApiException;
+import dev.b2bsdk.generated.itcare.invoker.JSON;
+import dev.b2bsdk.generated.itcare.model.CreatePostgresqlRequest;
 import com.google.gson.JsonObject;
 import dev.b2bsdk.core.polling.AsyncOperation;
 import dev.b2bsdk.core.polling.OperationResult;
@@ -84,12 +87,42 @@ final class ItCareTour implements ApiTour {
           r -> r.dryRunEchoed() ? "accepted, ITCare-DryRun echoed: nothing was done"
               : "accepted, but ITCare-DryRun NOT echoed: the server may have acted");
       summary.addProperty("dryRunEchoed", dryRun.dryRunEchoed());
+      databaseDryRun(itcare, active, steps, summary);
 
       if (!context.writes()) {
         steps.note("stop for real", "skipped: read-only run (pass --allow-writes)");
         return;
       }
       stopForReal(itcare, id, steps, summary, waiting);
+    }
+  }
+
+  /**
+   * A PostgreSQL creation sent as a dry run only (never a real create, even with writes on): the
+   * server validates and echoes {@code ITCare-DryRun}. A refusal (e.g. 422 for the account's
+   * service) is reported in the summary, not a failure of the tour.
+   */
+  private static void databaseDryRun(ItCareClient itcare, Instance active, Steps steps,
+      JsonObject summary) {
+    JsonObject db = new JsonObject();
+    db.addProperty("operation", "createPostgresql");
+    summary.add("databaseDryRun", db);
+    CreatePostgresqlRequest request = JSON.createGson().create().fromJson("{\"area\":\"EB1\","
+        + "\"productCode\":\"deb12pg16\",\"name\":\"pdemodb01\",\"nodeSizing\":\"2cpu4gb\","
+        + "\"diskSize\":40,\"admPassword\":\"Adm1n!Passw0rd\",\"topology\":\"STANDALONE\","
+        + "\"trigram\":\"DEM\",\"networkId\":\"132\"}", CreatePostgresqlRequest.class)
+        .serviceId(active.getServiceId());
+    try {
+      OperationResult<Action> result = steps.run("PostgreSQL (dry run)",
+          () -> itcare.withOptions(ItCareClient.DRY_RUN).databases()
+              .beginCreatePostgresql(request).waitForCompletion(),
+          r -> r.dryRunEchoed() ? "accepted, ITCare-DryRun echoed: nothing was created"
+              : "accepted, but ITCare-DryRun NOT echoed");
+      db.addProperty("accepted", true);
+      db.addProperty("dryRunEchoed", result.dryRunEchoed());
+    } catch (Steps.StepFailed e) {
+      db.addProperty("accepted", false);
+      db.addProperty("status", e.getCause() instanceof ApiException a ? a.status() : 0);
     }
   }
 

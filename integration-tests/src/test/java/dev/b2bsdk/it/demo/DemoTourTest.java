@@ -84,6 +84,10 @@ class DemoTourTest {
     assertThat(itcare.get("instances").getAsInt()).isEqualTo(instances);
     assertThat(itcare.get("pages").getAsInt()).isEqualTo(pages(instances, DEFAULT_PAGE_SIZE));
     assertThat(itcare.get("dryRunEchoed").getAsBoolean()).isTrue();
+    JsonObject database = itcare.getAsJsonObject("databaseDryRun");
+    assertThat(database.get("operation").getAsString()).isEqualTo("createPostgresql");
+    assertThat(database.get("accepted").getAsBoolean()).isTrue();
+    assertThat(database.get("dryRunEchoed").getAsBoolean()).isTrue();
     JsonObject action = itcare.getAsJsonObject("action");
     long actionId = action.get("id").getAsLong();
     assertThat(action.get("status").getAsString()).isEqualTo("SUCCESS");
