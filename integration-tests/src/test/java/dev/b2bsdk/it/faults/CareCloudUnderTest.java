@@ -154,13 +154,15 @@ final class CareCloudUnderTest extends ClientUnderTest {
     assertThat(customer.getCustomerId()).isEqualTo(mock.johnSmithId());
     switch (shape) {
       case UNKNOWN_ENUM -> {
-        assertThat(customer.getState())
-            .isEqualTo(Customer.StateEnum.NUMBER_unknown_default_open_api);
+        assertThat(customer.getState()).isEqualTo(Customer.StateEnum.fromValue(7));
+        assertThat(customer.getState().isKnown()).isFalse();
         assertThat(customer.getPersonalInformation().getLastName()).isEqualTo("Smith");
       }
       case EXTRA_FIELDS -> {
-        assertThat(customer.getState()).isNotNull()
-            .isNotEqualTo(Customer.StateEnum.NUMBER_unknown_default_open_api);
+        assertThat(customer.getState()).isNotNull();
+        assertThat(customer.getState().isKnown()).isTrue();
+        assertThat(customer.getAdditionalProperty("loyalty_tier").toString())
+            .isEqualTo("{\"code\":\"GOLD\",\"since\":null}");
         assertThat(customer.getPersonalInformation().getLastName()).isEqualTo("Smith");
       }
       case MISSING_FIELDS -> {

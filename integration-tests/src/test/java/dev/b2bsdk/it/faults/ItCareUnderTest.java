@@ -134,7 +134,8 @@ final class ItCareUnderTest extends ClientUnderTest {
     assertThat(action.getId()).isEqualTo(880011L);
     switch (shape) {
       case UNKNOWN_ENUM -> {
-        assertThat(action.getStatus()).isEqualTo(ActionStatus.UNKNOWN_DEFAULT_OPEN_API);
+        assertThat(action.getStatus()).hasToString("PAUSED_BY_OPERATOR");
+        assertThat(action.getStatus().isKnown()).isFalse();
         assertThat(action.getResourceName()).isEqualTo("pdebappsrv01");
       }
       case EXTRA_FIELDS -> {

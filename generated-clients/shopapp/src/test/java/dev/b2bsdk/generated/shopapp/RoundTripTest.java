@@ -144,10 +144,12 @@ class RoundTripTest {
   }
 
   @Test
-  void unknownStatusFallsBackInsteadOfFailing() {
+  void unknownStatusIsKeptAndWrittenBack() {
     InterfaceDetails details = json.getGson().fromJson("{\"statut\": 7}", InterfaceDetails.class);
 
-    assertThat(details.getStatut()).isEqualTo(InterfaceStatus.NUMBER_unknown_default_open_api);
+    assertThat(details.getStatut().getValue()).isEqualTo(7);
+    assertThat(details.getStatut().isKnown()).isFalse();
+    assertThat(json.getGson().toJson(details)).isEqualTo("{\"statut\":7}");
   }
 
   @Test
