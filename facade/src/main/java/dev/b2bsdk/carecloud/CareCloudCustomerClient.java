@@ -1,5 +1,6 @@
 package dev.b2bsdk.carecloud;
 
+import dev.b2bsdk.core.error.SecretValues;
 import dev.b2bsdk.core.auth.TokenCache;
 import dev.b2bsdk.core.client.ClientSettings;
 import dev.b2bsdk.core.error.ApiException;
@@ -116,6 +117,7 @@ public final class CareCloudCustomerClient extends AbstractCareCloudClient {
     Objects.requireNonNull(type, "type");
     requireId(value, "value");
     Objects.requireNonNull(password, "password");
+    SecretValues.registerCredential(password);
     CustomerLoginResponse response = execute(tokensApi.loginCustomer(deviceToken(),
         new CustomerLoginRequest().loginType(type.wire()).loginValue(value).password(password),
         null));

@@ -1,5 +1,6 @@
 package dev.b2bsdk.carecloud;
 
+import dev.b2bsdk.core.error.SecretValues;
 import dev.b2bsdk.core.auth.AccessToken;
 import dev.b2bsdk.core.auth.TokenSource;
 import dev.b2bsdk.core.error.ApiException;
@@ -57,6 +58,7 @@ final class EnterpriseLoginSource implements TokenSource {
     this.externalApplicationId = externalApplicationId;
     this.login = login;
     this.password = password;
+    SecretValues.registerCredential(password);
     this.acceptLanguage = acceptLanguage;
     this.zone = zone;
     this.clock = clock;

@@ -1,5 +1,6 @@
 package dev.b2bsdk.shopapp;
 
+import dev.b2bsdk.core.error.SecretValues;
 import dev.b2bsdk.core.auth.AccessToken;
 import dev.b2bsdk.core.auth.TokenSource;
 import dev.b2bsdk.core.error.ApiException;
@@ -38,6 +39,7 @@ final class ShopApplicationTokenSource implements TokenSource {
     this.api = runtime.create(AuthenticationApi.class);
     this.clientId = Objects.requireNonNull(clientId, "clientId");
     this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
+    SecretValues.registerCredential(clientSecret);
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 

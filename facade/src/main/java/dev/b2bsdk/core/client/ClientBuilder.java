@@ -29,6 +29,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   RetryOptions retry;
   PolitenessOptions politeness;
   HttpLogLevel logLevel = HttpLogLevel.NONE;
+  boolean logPersonalData;
   Clock clock = Clock.systemUTC();
   Executor executor;
   ScheduledExecutorService scheduler;
@@ -108,6 +109,16 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   /** HTTP logging through SLF4J logger {@code dev.b2bsdk.http} (off by default); secrets are redacted. */
   public B logging(HttpLogLevel level) {
     this.logLevel = Objects.requireNonNull(level, "logging");
+    return self();
+  }
+
+  /**
+   * At {@link HttpLogLevel#BODY}, whether bodies are logged with personal data (names, e-mail
+   * addresses, phone numbers, birthdates, addresses). Default false: those values are masked.
+   * Credentials and tokens are masked either way.
+   */
+  public B logPersonalData(boolean logPersonalData) {
+    this.logPersonalData = logPersonalData;
     return self();
   }
 

@@ -25,6 +25,7 @@ public final class ClientSettings {
   private final RetryOptions retry;
   private final PolitenessOptions politeness;
   private final HttpLogLevel logLevel;
+  private final boolean logPersonalData;
   private final Clock clock;
   private final Executor executor;
   private final ScheduledExecutorService scheduler;
@@ -40,6 +41,7 @@ public final class ClientSettings {
     this.retry = retry;
     this.politeness = politeness;
     this.logLevel = b.logLevel;
+    this.logPersonalData = b.logPersonalData;
     this.clock = b.clock;
     this.executor = b.executor;
     this.scheduler = b.scheduler;
@@ -57,6 +59,7 @@ public final class ClientSettings {
         .retry(retry)
         .politeness(politeness)
         .logging(logLevel)
+        .logPersonalData(logPersonalData)
         .gson(gson)
         .errorParser(errorParser)
         .clock(clock)

@@ -258,8 +258,12 @@ public class ApiException extends RuntimeException {
       return this;
     }
 
+    /**
+     * The cause. A cause whose message (or whose causes' messages) holds a secret is replaced
+     * by a {@link RedactedCause} copy; any other is kept as it is.
+     */
     public Builder cause(Throwable cause) {
-      this.cause = cause;
+      this.cause = RedactedCause.safe(cause);
       return this;
     }
 

@@ -328,7 +328,7 @@ class RoundTripTest {
     assertThat(prestation.getNom()).isEqualTo("Vestibulum erat ante");
     assertThat(prestation.getDescriptifCourt()).startsWith("Curabitur arcu ex");
     assertThat(prestation.getDescriptifLong()).startsWith("Donec vestibulum").endsWith("metus sollicitudin.");
-    assertThat(prestation.getPrix()).isEqualTo(490.0d);
+    assertThat(prestation.getPrix()).isEqualByComparingTo("490");
     assertThat(prestation.getPrestationsAssociees()).containsExactly("IN-BTQZ-AMM", "IN-BTQZ-AMA");
     wm.verify(getRequestedFor(urlEqualTo("/prestation/IN-BTQST-S")));
   }
