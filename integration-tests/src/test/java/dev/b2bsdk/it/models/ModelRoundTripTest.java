@@ -57,6 +57,7 @@ class ModelRoundTripTest {
     int models = 0;
     int preserved = 0;
     List<String> failures = new ArrayList<>();
+    List<String> formSchemas = new ArrayList<>();
     for (String api : APIS) {
       OpenAPI spec = parse(api);
       Gson gson = gson(api);
@@ -65,6 +66,12 @@ class ModelRoundTripTest {
       Map<String, Schema> schemas = spec.getComponents().getSchemas();
       for (Map.Entry<String, Schema> e : new java.util.TreeMap<>(schemas).entrySet()) {
         if (!isObject(e.getValue(), schemas)) {
+          continue;
+        }
+        if (formOnly(spec).contains(e.getKey())) {
+          // a form body (application/x-www-form-urlencoded): the generator inlines its fields as
+          // @Field parameters, there is no JSON model to round-trip
+          formSchemas.add(api + " " + e.getKey());
           continue;
         }
         models++;
@@ -99,7 +106,8 @@ class ModelRoundTripTest {
         }
       }
     }
-    System.out.println("round trip: " + models + " models, " + preserved + " preserved");
+    System.out.println("round trip: " + models + " models, " + preserved + " preserved"
+        + (formSchemas.isEmpty() ? "" : " (form bodies, no JSON model: " + formSchemas + ")"));
     assertThat(failures).as("models that lost or changed data").isEmpty();
     assertThat(preserved).isEqualTo(models).isGreaterThan(150);
   }
@@ -174,6 +182,38 @@ class ModelRoundTripTest {
           .readContents(new String(in.readAllBytes(), StandardCharsets.UTF_8), null, options)
           .getOpenAPI();
     }
+  }
+
+  /** Schemas referenced only as form bodies. */
+  @SuppressWarnings("rawtypes")
+  private static Set<String> formOnly(OpenAPI spec) {
+    Set<String> form = new TreeSet<>();
+    Set<String> other = new TreeSet<>();
+    spec.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
+      if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+        op.getRequestBody().getContent().forEach((type, media) -> {
+          Schema s = media.getSchema();
+          if (s != null && s.get$ref() != null) {
+            String name = s.get$ref().substring(s.get$ref().lastIndexOf('/') + 1);
+            (type.contains("x-www-form-urlencoded") ? form : other).add(name);
+          }
+        });
+      }
+    }));
+    // referenced anywhere else (a response, another schema) means a model exists
+    String all = io.swagger.v3.core.util.Json.pretty(spec.getComponents().getSchemas())
+        + io.swagger.v3.core.util.Json.pretty(spec.getPaths());
+    form.removeIf(name -> other.contains(name)
+        || countOf(all, "/" + name + "\"") > 1);
+    return form;
+  }
+
+  private static int countOf(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+      n++;
+    }
+    return n;
   }
 
   private static Class<?> jsonClass(String api) throws ClassNotFoundException {
