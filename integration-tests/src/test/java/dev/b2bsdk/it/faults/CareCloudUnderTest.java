@@ -82,10 +82,46 @@ final class CareCloudUnderTest extends ClientUnderTest {
       }
 
       @Override
+      public void readModifyWrite() {
+        Customer customer = client.execute(
+            client.customersApi().getCustomer(mock.johnSmithId(), null)).getData();
+        customer.getPersonalInformation().setLastName("Smithová");
+        client.execute(client.customersApi().updateCustomer(mock.johnSmithId(),
+            new dev.b2bsdk.generated.carecloud.model.CustomerUpdateRequest().customer(customer), null));
+      }
+
+      @Override
       public void close() {
         client.close();
       }
     };
+  }
+
+  @Override
+  Optional<Update> update() {
+    JsonObject customer = mock.customer(mock.johnSmithId()).orElseThrow();
+    customer.addProperty("state", 7);                              // not in the spec's enum
+    JsonObject personal = customer.getAsJsonObject("personal_information");
+    personal.addProperty("gender", 3);                             // not in the spec's enum
+    personal.addProperty("nickname", "Johnny");                    // unknown, nested
+    personal.add("phone", com.google.gson.JsonNull.INSTANCE);      // sent as null: stays null
+    JsonObject tier = new JsonObject();                            // unknown, nested object
+    tier.addProperty("code", "GOLD");
+    tier.add("since", com.google.gson.JsonNull.INSTANCE);
+    customer.add("loyalty_tier", tier);
+    customer.addProperty("customer_score", new java.math.BigDecimal("97.50000000000000000001"));
+    JsonObject envelope = new JsonObject();
+    envelope.add("data", customer);
+    return Optional.of(new Update(read(), new Endpoint("PUT", read().path()), envelope.toString(), 204));
+  }
+
+  @Override
+  com.google.gson.JsonElement expectedUpdate(JsonObject record) {
+    JsonObject customer = record.getAsJsonObject("data");
+    customer.getAsJsonObject("personal_information").addProperty("last_name", "Smithová");
+    JsonObject body = new JsonObject();
+    body.add("customer", customer);
+    return body;
   }
 
   private static CustomerCreateRequest request() {

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
  * covered without touching this test, and a schema without a generated model fails it. Prints
  * {@code round trip: N models, N preserved}.
  */
-class ModelRoundTripTest {
+public class ModelRoundTripTest {
 
   private static final String[] APIS = {"itcare", "carecloud", "shopapp", "intouch"};
   private static final int SAMPLES = 40;
@@ -130,7 +130,7 @@ class ModelRoundTripTest {
   // ---------------------------------------------------------------------------------------------
 
   /** JSON equality: objects order-insensitive, numbers by exact decimal value, strings exact. */
-  static boolean jsonEquals(JsonElement a, JsonElement b) {
+  public static boolean jsonEquals(JsonElement a, JsonElement b) {
     if (a.isJsonNull() || b.isJsonNull()) {
       return a.isJsonNull() && b.isJsonNull();
     }
