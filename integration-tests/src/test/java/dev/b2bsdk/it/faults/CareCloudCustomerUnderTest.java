@@ -176,6 +176,11 @@ final class CareCloudCustomerUnderTest extends ClientUnderTest {
   }
 
   @Override
+  List<String> credentialsInUse() {
+    return List.of();
+  }
+
+  @Override
   List<String> credentials() {
     return List.of(); // the device tokens the mock issued are checked by the matrix
   }

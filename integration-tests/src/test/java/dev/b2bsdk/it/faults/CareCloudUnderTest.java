@@ -158,6 +158,11 @@ final class CareCloudUnderTest extends ClientUnderTest {
   }
 
   @Override
+  List<String> credentialsInUse() {
+    return List.of(PASSWORD);
+  }
+
+  @Override
   List<String> credentials() {
     return List.of(PASSWORD, WRONG_PASSWORD);
   }

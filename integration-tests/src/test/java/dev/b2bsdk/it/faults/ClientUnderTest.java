@@ -124,6 +124,9 @@ abstract class ClientUnderTest implements AutoCloseable {
   /** Secrets the client is given (right and wrong ones, in every encoding it sends them). */
   abstract List<String> credentials();
 
+  /** The right credentials, in every encoding the client sends them: what an echoing server repeats. */
+  abstract List<String> credentialsInUse();
+
   /** A 200 body for {@link Session#read()} in the given shape. */
   abstract String readBody(Body shape);
 

@@ -144,6 +144,11 @@ final class InTouchUnderTest extends ClientUnderTest {
   }
 
   @Override
+  List<String> credentialsInUse() {
+    return List.of(PASSWORD, basic(USER, PASSWORD));
+  }
+
+  @Override
   List<String> credentials() {
     return List.of(PASSWORD, WRONG_PASSWORD, basic(USER, PASSWORD), basic(USER, WRONG_PASSWORD));
   }

@@ -109,6 +109,11 @@ final class ItCareUnderTest extends ClientUnderTest {
   }
 
   @Override
+  List<String> credentialsInUse() {
+    return List.of(SECRET, basic(CLIENT_ID, SECRET));
+  }
+
+  @Override
   List<String> credentials() {
     return List.of(SECRET, WRONG_SECRET, basic(CLIENT_ID, SECRET), basic(CLIENT_ID, WRONG_SECRET));
   }

@@ -121,6 +121,11 @@ final class ShopApplicationUnderTest extends ClientUnderTest {
   }
 
   @Override
+  List<String> credentialsInUse() {
+    return List.of(SECRET);
+  }
+
+  @Override
   List<String> credentials() {
     return List.of(SECRET, WRONG_SECRET);
   }
