@@ -71,7 +71,8 @@ public final class Redactor {
       "email", "mail", "emailaddress", "loginvalue", "phone", "phonenumber", "telephone", "tel",
       "mobile", "mobilephone", "fax", "birthdate", "birthday", "dateofbirth", "dob", "birthdt",
       "address", "address1", "address2", "addressline1", "addressline2", "street", "streetname",
-      "housenumber", "city", "town", "zip", "zipcode", "postcode", "postalcode", "psc");
+      "housenumber", "city", "town", "zip", "zipcode", "postcode", "postalcode", "psc",
+      "adresse", "courriel", "portable", "datenaissance", "datedenaissance", "ulice", "mesto");
   private static final String PERSONAL_MASK = "PERSONAL";
   private static final Pattern EMAIL = Pattern.compile(
       "[A-Za-z0-9._%+\\-]{1,64}@[A-Za-z0-9.\\-]{1,253}\\.[A-Za-z]{2,24}");
@@ -171,13 +172,18 @@ public final class Redactor {
         b.setPathSegment(i, MASK);
       }
     }
+    for (int i = 0; i < segments.size(); i++) {
+      if (SecretValues.occursIn(segments.get(i))) {
+        b.setPathSegment(i, SecretValues.mask(segments.get(i)));
+      }
+    }
     b.query(null);
     String last = segments.isEmpty() ? "" : segments.get(segments.size() - 1);
     if (!last.equalsIgnoreCase("token")) {
       for (int i = 0; i < url.querySize(); i++) {
         String name = url.queryParameterName(i);
         String value = url.queryParameterValue(i);
-        b.addQueryParameter(name, isSecretName(name) && value != null ? MASK : value);
+        b.addQueryParameter(name, isSecretName(name) && value != null ? MASK : SecretValues.mask(value));
       }
     }
     return SecretValues.mask(b.build().toString());

@@ -24,12 +24,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * Credentials are kept for the life of the JVM (there are few); tokens are kept for the
  * {@value #TOKEN_LIMIT} most recent ones, far more than the tokens alive at any time. Values
  * shorter than {@value #MIN_LENGTH} characters are not registered (masking "ab" everywhere would
- * make every text unreadable and protect nothing).
+ * make every text unreadable and protect nothing); values shorter than {@value #WORD_LENGTH} are
+ * masked only as a whole word (a password {@code secret} does not turn {@code client_secret}
+ * into {@code client_REDACTED}).
  */
 public final class SecretValues {
 
   /** Shortest value masked. */
   public static final int MIN_LENGTH = 4;
+
+  /** Values shorter than this are masked only where no letter, digit or underscore touches them. */
+  public static final int WORD_LENGTH = 8;
 
   /** How many issued tokens are remembered. */
   public static final int TOKEN_LIMIT = 4096;
@@ -45,6 +50,7 @@ public final class SecretValues {
         }
       });
   private static volatile String[] all = new String[0];
+  private static volatile java.util.regex.Pattern shortWords;
 
   private SecretValues() {
   }
@@ -89,6 +95,10 @@ public final class SecretValues {
         out = out.replace(secret, Redactor.MASK);
       }
     }
+    java.util.regex.Pattern words = shortWords;
+    if (words != null) {
+      out = words.matcher(out).replaceAll(Redactor.MASK);
+    }
     return out;
   }
 
@@ -102,7 +112,8 @@ public final class SecretValues {
         return true;
       }
     }
-    return false;
+    java.util.regex.Pattern words = shortWords;
+    return words != null && words.matcher(text).find();
   }
 
   private static List<String> variants(String value) {
@@ -126,6 +137,17 @@ public final class SecretValues {
     }
     // longest first, so that a value containing another is masked whole
     values.sort((a, b) -> Integer.compare(b.length(), a.length()));
-    all = values.toArray(new String[0]);
+    List<String> longOnes = new ArrayList<>();
+    StringBuilder shortOnes = new StringBuilder();
+    for (String v : values) {
+      if (v.length() >= WORD_LENGTH) {
+        longOnes.add(v);
+      } else {
+        shortOnes.append(shortOnes.length() == 0 ? "" : "|").append(java.util.regex.Pattern.quote(v));
+      }
+    }
+    all = longOnes.toArray(new String[0]);
+    shortWords = shortOnes.length() == 0 ? null
+        : java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])(?:" + shortOnes + ")(?![A-Za-z0-9_])");
   }
 }
