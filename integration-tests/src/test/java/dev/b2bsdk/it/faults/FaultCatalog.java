@@ -481,6 +481,14 @@ final class FaultCatalog {
    * both, at BODY level, which logs everything the lower levels log).
    */
   private static void echoed(ClientUnderTest api, CaseContext c, Echo form) {
+    for (dev.b2bsdk.core.http.HttpLogLevel level : dev.b2bsdk.core.http.HttpLogLevel.values()) {
+      // every level's log lines are captured and checked by the invariants
+      echoed(api, c.logging(level), form, level);
+    }
+  }
+
+  private static void echoed(ClientUnderTest api, CaseContext c, Echo form,
+      dev.b2bsdk.core.http.HttpLogLevel level) {
     Session s = c.connect();
     s.read();                                    // a token is issued and in use now
     List<String> secrets = secretsInUse(api);
@@ -506,6 +514,7 @@ final class FaultCatalog {
     };
     c.stub(api.read(), answer);
     ApiException e = c.fails(ApiException.class, s::read);
+    c.stub(api.read(), json(200, api.readBody(Body.EXTRA_FIELDS)));   // the next level reads first
     List<String> texts = new java.util.ArrayList<>();
     texts.add(e.getMessage());
     texts.add(String.valueOf(e.serviceMessage()));
@@ -516,7 +525,7 @@ final class FaultCatalog {
     }
     for (String secret : secrets) {
       for (String text : texts) {
-        assertThat(text).as("%s leaks a secret", form).doesNotContain(secret);
+        assertThat(text).as("%s (log level %s) leaks a secret", form, level).doesNotContain(secret);
       }
     }
     if (form != Echo.HEADERS) {
@@ -527,6 +536,12 @@ final class FaultCatalog {
 
   /** The token endpoint refuses and repeats the credentials it received in its description. */
   private static void tokenEndpointEchoes(ClientUnderTest api, CaseContext c) {
+    for (dev.b2bsdk.core.http.HttpLogLevel level : dev.b2bsdk.core.http.HttpLogLevel.values()) {
+      tokenEndpointEchoesOnce(api, c.logging(level));
+    }
+  }
+
+  private static void tokenEndpointEchoesOnce(ClientUnderTest api, CaseContext c) {
     List<String> secrets = new java.util.ArrayList<>(api.credentialsInUse());
     String all = String.join(" / ", secrets);
     c.stub(api.token().orElseThrow(), json(400, "{\"error\":\"invalid_client\","
