@@ -2,6 +2,7 @@ package dev.b2bsdk.carecloud;
 
 import dev.b2bsdk.internal.TokenCache;
 import dev.b2bsdk.internal.ClientSettings;
+import dev.b2bsdk.internal.SecretValues;
 import dev.b2bsdk.core.error.ApiException;
 import dev.b2bsdk.core.error.MalformedResponseException;
 import dev.b2bsdk.core.http.CallOptions;
@@ -116,6 +117,7 @@ public final class CareCloudCustomerClient extends AbstractCareCloudClient {
     Objects.requireNonNull(type, "type");
     requireId(value, "value");
     Objects.requireNonNull(password, "password");
+    SecretValues.registerCredential(password);
     CustomerLoginResponse response = execute(tokensApi.loginCustomer(deviceToken(),
         new CustomerLoginRequest().loginType(type.wire()).loginValue(value).password(password),
         null));

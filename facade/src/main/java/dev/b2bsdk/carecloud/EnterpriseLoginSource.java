@@ -2,6 +2,7 @@ package dev.b2bsdk.carecloud;
 
 import dev.b2bsdk.internal.AccessToken;
 import dev.b2bsdk.internal.TokenSource;
+import dev.b2bsdk.internal.SecretValues;
 import dev.b2bsdk.core.error.ApiException;
 import dev.b2bsdk.core.error.MalformedResponseException;
 import dev.b2bsdk.core.http.CallOptions;
@@ -57,6 +58,7 @@ final class EnterpriseLoginSource implements TokenSource {
     this.externalApplicationId = externalApplicationId;
     this.login = login;
     this.password = password;
+    SecretValues.registerCredential(password);
     this.acceptLanguage = acceptLanguage;
     this.zone = zone;
     this.clock = clock;

@@ -1,5 +1,7 @@
 package dev.b2bsdk.internal;
 
+import dev.b2bsdk.internal.SecretValues;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +28,9 @@ public final class AccessToken {
     this.value = value;
     this.expiresAt = expiresAt;
     this.refreshToken = refreshToken;
+    // an issued token is masked wherever a server may echo it (messages, snippets, logs)
+    SecretValues.registerToken(value);
+    SecretValues.registerToken(refreshToken);
     this.refreshTokenExpiresAt = refreshTokenExpiresAt;
   }
 

@@ -1,5 +1,7 @@
 package dev.b2bsdk.internal;
 
+import dev.b2bsdk.internal.SecretValues;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import okhttp3.Credentials;
@@ -18,6 +20,7 @@ public final class BasicCredentials {
     this.username = Objects.requireNonNull(username, "username");
     this.password = Objects.requireNonNull(password, "password");
     this.header = Credentials.basic(username, password, StandardCharsets.UTF_8);
+    SecretValues.registerBasic(username, password);
   }
 
   public static BasicCredentials of(String username, String password) {

@@ -255,6 +255,7 @@ public final class ClientRuntime implements Closeable {
     private RetryOptions retry = RetryOptions.defaults();
     private PolitenessOptions politeness = PolitenessOptions.none();
     private HttpLogLevel logLevel = HttpLogLevel.NONE;
+    private boolean logPersonalData;
     private Interceptor authentication;
     private Gson gson;
     private ErrorBodyParser errorParser = ErrorBodyParser.none();
@@ -290,6 +291,12 @@ public final class ClientRuntime implements Closeable {
     /** HTTP logging; also needs logger {@code dev.b2bsdk.http} at DEBUG. */
     public Builder logging(HttpLogLevel level) {
       this.logLevel = Objects.requireNonNull(level, "level");
+      return this;
+    }
+
+    /** At BODY level, log personal data unmasked (default false: masked). */
+    public Builder logPersonalData(boolean logPersonalData) {
+      this.logPersonalData = logPersonalData;
       return this;
     }
 
@@ -366,7 +373,7 @@ public final class ClientRuntime implements Closeable {
         b.addInterceptor(new RateLimitInterceptor(politeness.requestsPerSecond(), sleeper));
       }
       if (logLevel != HttpLogLevel.NONE) {
-        b.addNetworkInterceptor(new RedactingHttpLogger(logLevel));
+        b.addNetworkInterceptor(new RedactingHttpLogger(logLevel, logPersonalData));
       }
       Shared shared = new Shared(api, url, b.build(), gson != null ? gson : new Gson(),
           new ErrorMapper(api, errorParser, clock, exceptionRefiner), clock, supplied == null,

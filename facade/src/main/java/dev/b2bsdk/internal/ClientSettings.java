@@ -24,6 +24,7 @@ public final class ClientSettings {
   private final RetryOptions retry;
   private final PolitenessOptions politeness;
   private final HttpLogLevel logLevel;
+  private final boolean logPersonalData;
   private final Clock clock;
   private final Executor executor;
   private final ScheduledExecutorService scheduler;
@@ -34,7 +35,7 @@ public final class ClientSettings {
 
   /** The settings of one client, as its builder collected them. */
   public ClientSettings(String baseUrl, TransportOptions transport, RetryOptions retry,
-      PolitenessOptions politeness, HttpLogLevel logLevel, Clock clock, Executor executor,
+      PolitenessOptions politeness, HttpLogLevel logLevel, boolean logPersonalData, Clock clock, Executor executor,
       ScheduledExecutorService scheduler, Sleeper sleeper, PollOptions pollOptions,
       Duration tokenRefreshMargin, Duration tokenExpiryMargin) {
     this.baseUrl = baseUrl;
@@ -42,6 +43,7 @@ public final class ClientSettings {
     this.retry = retry;
     this.politeness = politeness;
     this.logLevel = logLevel;
+    this.logPersonalData = logPersonalData;
     this.clock = clock;
     this.executor = executor;
     this.scheduler = scheduler;
@@ -59,6 +61,7 @@ public final class ClientSettings {
         .retry(retry)
         .politeness(politeness)
         .logging(logLevel)
+        .logPersonalData(logPersonalData)
         .gson(gson)
         .errorParser(errorParser)
         .clock(clock)

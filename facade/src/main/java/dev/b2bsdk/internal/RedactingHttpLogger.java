@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * <p>A network interceptor: it sees each attempt separately (retries, the 401 replay) with the
  * headers actually sent. Bodies: only textual ones, at most {@value #BODY_LIMIT} bytes, never a
  * one-shot or duplex request body; response bodies are peeked (gzip decoded), not consumed.
+ * Personal data in bodies (names, e-mail addresses, phones, birthdates, addresses) is masked
+ * unless the client was built with {@code logPersonalData(true)}.
  */
 public final class RedactingHttpLogger implements Interceptor {
 
@@ -40,14 +42,26 @@ public final class RedactingHttpLogger implements Interceptor {
   static final int BODY_LIMIT = 4096;
 
   private final HttpLogLevel level;
+  private final boolean logPersonalData;
   private final Logger log;
 
+  /** A logger that masks personal data in bodies. */
   public RedactingHttpLogger(HttpLogLevel level) {
-    this(level, LoggerFactory.getLogger(LOGGER_NAME));
+    this(level, false);
+  }
+
+  /** @param logPersonalData true to log names, e-mails, phones, birthdates and addresses in bodies */
+  public RedactingHttpLogger(HttpLogLevel level, boolean logPersonalData) {
+    this(level, logPersonalData, LoggerFactory.getLogger(LOGGER_NAME));
   }
 
   RedactingHttpLogger(HttpLogLevel level, Logger log) {
+    this(level, false, log);
+  }
+
+  RedactingHttpLogger(HttpLogLevel level, boolean logPersonalData, Logger log) {
     this.level = Objects.requireNonNull(level, "level");
+    this.logPersonalData = logPersonalData;
     this.log = log;
   }
 
@@ -98,7 +112,7 @@ public final class RedactingHttpLogger implements Interceptor {
     }
   }
 
-  private static void appendRequestBody(StringBuilder out, RequestBody body) {
+  private void appendRequestBody(StringBuilder out, RequestBody body) {
     if (body == null) {
       return;
     }
@@ -116,7 +130,7 @@ public final class RedactingHttpLogger implements Interceptor {
     }
   }
 
-  private static void appendResponseBody(StringBuilder out, Response response) {
+  private void appendResponseBody(StringBuilder out, Response response) {
     ResponseBody body = response.body();
     if (body == null || !isText(body.contentType())) {
       return;
@@ -137,12 +151,13 @@ public final class RedactingHttpLogger implements Interceptor {
     }
   }
 
-  private static String render(Buffer buffer, MediaType contentType) throws IOException {
+  private String render(Buffer buffer, MediaType contentType) throws IOException {
     Charset charset = contentType == null ? StandardCharsets.UTF_8
         : contentType.charset(StandardCharsets.UTF_8);
     long size = buffer.size();
     String text = buffer.readByteString(Math.min(size, BODY_LIMIT)).string(charset);
-    return Redactor.text(text) + (size > BODY_LIMIT ? "…" : "");
+    String safe = Redactor.text(text);
+    return (logPersonalData ? safe : Redactor.personalData(safe)) + (size > BODY_LIMIT ? "…" : "");
   }
 
   private static boolean isText(MediaType type) {

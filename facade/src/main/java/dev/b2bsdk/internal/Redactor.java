@@ -27,6 +27,9 @@ import okhttp3.HttpUrl;
  *   <li>A path segment right after {@code /tokens/} is a token id (CareCloud's customer
  *       interface puts the bearer token in the path) and is replaced.</li>
  *   <li>In free text: {@code Bearer …}/{@code Basic …} credentials and JWTs are replaced.</li>
+ *   <li>Anywhere, whatever field, header or free text carries them: the values of the SDK's own
+ *       credentials and issued tokens ({@link SecretValues}), so that a server echoing a secret
+ *       cannot leak it.</li>
  * </ul>
  * Redaction is deliberately eager: a false positive costs readability, a miss leaks a secret.
  */
@@ -51,6 +54,9 @@ public final class Redactor {
   // recursively, one stack frame chain per character, and overflows on a value of ~2000 chars.
   private static final Pattern JSON_FIELD = Pattern.compile(
       "\"([^\"\\\\]{1,64})\"(\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*+\"?|[^,{}\\[\\]\\s\"]+)");
+  // a field whose value is a flat object or array ({"address": {"street": .., "city": ..}})
+  private static final Pattern FLAT_JSON_FIELD = Pattern.compile(
+      "\"([^\"\\\\]{1,64})\"(\\s*:\\s*)(\\{[^{}]*+\\}|\\[[^\\[\\]]*+\\])");
   private static final Pattern FORM_FIELD = Pattern.compile(
       "(^|[?&;\\s])([A-Za-z0-9_.\\-\\[\\]]{1,64})=([^&\\s\"]*)");
   private static final Pattern AUTH_SCHEME = Pattern.compile(
@@ -58,7 +64,68 @@ public final class Redactor {
   private static final Pattern JWT = Pattern.compile(
       "eyJ[A-Za-z0-9_\\-]{4,}\\.[A-Za-z0-9_\\-]{4,}\\.[A-Za-z0-9_\\-]*");
 
+  /** JSON / form names (normalised like secret names) whose values are personal data. */
+  private static final Set<String> PERSONAL_NAMES = Set.of(
+      "firstname", "lastname", "surname", "middlename", "fullname", "givenname", "familyname",
+      "maidenname", "nickname", "prenom", "nomdefamille", "jmeno", "prijmeni",
+      "email", "mail", "emailaddress", "loginvalue", "phone", "phonenumber", "telephone", "tel",
+      "mobile", "mobilephone", "fax", "birthdate", "birthday", "dateofbirth", "dob", "birthdt",
+      "address", "address1", "address2", "addressline1", "addressline2", "street", "streetname",
+      "housenumber", "city", "town", "zip", "zipcode", "postcode", "postalcode", "psc",
+      "adresse", "courriel", "portable", "datenaissance", "datedenaissance", "ulice", "mesto");
+  private static final String PERSONAL_MASK = "PERSONAL";
+  private static final Pattern EMAIL = Pattern.compile(
+      "[A-Za-z0-9._%+\\-]{1,64}@[A-Za-z0-9.\\-]{1,253}\\.[A-Za-z]{2,24}");
+
   private Redactor() {
+  }
+
+  /** True when a field of this name carries personal data (names, e-mail, phone, birthdate, address). */
+  public static boolean isPersonalName(String name) {
+    if (name == null || name.isEmpty()) {
+      return false;
+    }
+    String n = name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(".", "");
+    return PERSONAL_NAMES.contains(n);
+  }
+
+  /**
+   * A body with personal data masked, for logs: the values of JSON and form fields named like
+   * personal data (first/last name, e-mail, phone, birthdate, address parts) become
+   * {@code "PERSONAL"} (a nested object or array under such a name is masked whole), and e-mail
+   * addresses are masked anywhere. Apply after {@link #text}.
+   */
+  public static String personalData(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    String out = text;
+    if (out.indexOf('"') >= 0) {
+      // scalars first, then flat objects and arrays under a personal name
+      for (Pattern p : new Pattern[] {JSON_FIELD, FLAT_JSON_FIELD}) {
+        Matcher m = p.matcher(out);
+        StringBuilder b = new StringBuilder(out.length());
+        while (m.find()) {
+          String replacement = isPersonalName(m.group(1)) && !m.group(3).equals("null")
+              ? "\"" + m.group(1) + "\"" + m.group(2) + "\"" + PERSONAL_MASK + "\""
+              : m.group();
+          m.appendReplacement(b, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(b);
+        out = b.toString();
+      }
+    }
+    if (out.indexOf('=') >= 0) {
+      Matcher m = FORM_FIELD.matcher(out);
+      StringBuilder b = new StringBuilder(out.length());
+      while (m.find()) {
+        String replacement = isPersonalName(m.group(2)) ? m.group(1) + m.group(2) + "=" + PERSONAL_MASK : m.group();
+        m.appendReplacement(b, Matcher.quoteReplacement(replacement));
+      }
+      m.appendTail(b);
+      out = b.toString();
+    }
+    return EMAIL.matcher(out).replaceAll(PERSONAL_MASK);
   }
 
   /** True when a field, parameter or header of this name carries a secret. */
@@ -105,16 +172,21 @@ public final class Redactor {
         b.setPathSegment(i, MASK);
       }
     }
+    for (int i = 0; i < segments.size(); i++) {
+      if (SecretValues.occursIn(segments.get(i))) {
+        b.setPathSegment(i, SecretValues.mask(segments.get(i)));
+      }
+    }
     b.query(null);
     String last = segments.isEmpty() ? "" : segments.get(segments.size() - 1);
     if (!last.equalsIgnoreCase("token")) {
       for (int i = 0; i < url.querySize(); i++) {
         String name = url.queryParameterName(i);
         String value = url.queryParameterValue(i);
-        b.addQueryParameter(name, isSecretName(name) && value != null ? MASK : value);
+        b.addQueryParameter(name, isSecretName(name) && value != null ? MASK : SecretValues.mask(value));
       }
     }
-    return b.build().toString();
+    return SecretValues.mask(b.build().toString());
   }
 
   /** Like {@link #url(HttpUrl)} for a string; an unparsable URL loses everything after {@code ?}. */
@@ -135,7 +207,8 @@ public final class Redactor {
     if (text == null || text.isEmpty()) {
       return text;
     }
-    String out = replaceJsonFields(text);
+    String out = SecretValues.mask(text);
+    out = replaceJsonFields(out);
     out = replaceFormFields(out);
     out = AUTH_SCHEME.matcher(out).replaceAll("$1$2" + MASK);
     out = JWT.matcher(out).replaceAll(MASK);

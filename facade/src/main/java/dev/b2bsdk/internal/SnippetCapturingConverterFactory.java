@@ -94,9 +94,23 @@ public final class SnippetCapturingConverterFactory extends Converter.Factory {
         .body(snippet)
         .detail(snippet == null || snippet.isEmpty()
             ? "empty body where content was expected"
-            : "unreadable body (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")")
+            : describe(e))
         .cause(e);
     return new MalformedResponseException(b);
+  }
+
+  /**
+   * What went wrong: a value of the wrong type is named by its JSON path, the declared type and
+   * what arrived ({@code $.content[3].internalResourceId: expected a number, got "ir-100"}, from
+   * the generated {@code JSON.ModelReadException}); anything else by the parser's message.
+   */
+  static String describe(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c.getClass().getSimpleName().equals("ModelReadException")) {
+        return c.getMessage();
+      }
+    }
+    return "unreadable body (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
   }
 
   /** True if the head is the whole body and holds only whitespace. */

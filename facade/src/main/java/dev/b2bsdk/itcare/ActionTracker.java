@@ -51,8 +51,8 @@ final class ActionTracker {
       .build();
 
   /**
-   * {@code GET /actions/{id}} read as a JSON tree: the generated enum would turn a status label
-   * it does not know into {@code UNKNOWN_DEFAULT_OPEN_API}, losing the label.
+   * {@code GET /actions/{id}} read as a JSON tree, so that a poll's status label reaches the
+   * classifier exactly as sent, whatever the model's status type.
    */
   interface ActionStatusApi {
     @GET("actions/{actionId}")

@@ -2,6 +2,7 @@ package dev.b2bsdk.shopapp;
 
 import dev.b2bsdk.internal.AccessToken;
 import dev.b2bsdk.internal.TokenSource;
+import dev.b2bsdk.internal.SecretValues;
 import dev.b2bsdk.core.error.ApiException;
 import dev.b2bsdk.core.error.MalformedResponseException;
 import dev.b2bsdk.internal.ClientRuntime;
@@ -38,6 +39,7 @@ final class ShopApplicationTokenSource implements TokenSource {
     this.api = runtime.create(AuthenticationApi.class);
     this.clientId = Objects.requireNonNull(clientId, "clientId");
     this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
+    SecretValues.registerCredential(clientSecret);
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 

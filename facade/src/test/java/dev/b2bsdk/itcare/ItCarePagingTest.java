@@ -232,7 +232,7 @@ class ItCarePagingTest extends ItCareWireMockTest {
         .statuses(List.of(ActionStatus.IN_PROGRESS, ActionStatus.ERROR)).build());
 
     assertThat(actions).extracting(Action::getId).containsExactly(987654L, 987655L);
-    assertThat(actions.get(1).getStatus()).isEqualTo(ActionStatus.UNKNOWN_DEFAULT_OPEN_API);
+    assertThat(actions.get(1).getStatus()).isEqualTo(ActionStatus.fromValue("PAUSED"));
     LoggedRequest r = api.findAll(getRequestedFor(urlPathEqualTo("/itcare/actions"))).get(0);
     assertThat(param(r, "resourceName")).containsExactly("pdebwebsrv01");
     assertThat(param(r, "statuses")).containsExactly("IN_PROGRESS", "ERROR");

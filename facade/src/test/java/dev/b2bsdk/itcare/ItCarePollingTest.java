@@ -314,7 +314,7 @@ class ItCarePollingTest extends ItCareWireMockTest {
     assertThat(changes).extracting(PollResponse::status)
         .containsExactly(PollStatus.UNKNOWN, PollStatus.SUCCESS);
     assertThat(changes.get(0).rawStatus()).isEqualTo("WAITING_FOR_MAINTENANCE_WINDOW");
-    assertThat(changes.get(0).value().getStatus()).isEqualTo(ActionStatus.UNKNOWN_DEFAULT_OPEN_API);
+    assertThat(changes.get(0).value().getStatus()).hasToString("WAITING_FOR_MAINTENANCE_WINDOW");
   }
 
   @Test

@@ -114,7 +114,7 @@ class ShopApplicationClientTest {
       assertThat(shop.catalogue().list()).containsExactly("IN-BTQST-S", "MO-ARTCRITERES-S");
 
       Prestation prestation = shop.catalogue().get("IN-BTQST-S");
-      assertThat(prestation.getPrix()).isEqualTo(490.5);
+      assertThat(prestation.getPrix()).isEqualByComparingTo("490.5");
       assertThat(prestation.getPrestationsAssociees()).containsExactly("IN-BTQZ-AMM");
     }
     assertThat(server.tokenRequests()).hasSize(1);

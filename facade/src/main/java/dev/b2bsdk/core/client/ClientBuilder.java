@@ -31,6 +31,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   RetryOptions retry;
   PolitenessOptions politeness;
   HttpLogLevel logLevel = HttpLogLevel.NONE;
+  boolean logPersonalData;
   Clock clock = Clock.systemUTC();
   Executor executor;
   ScheduledExecutorService scheduler;
@@ -113,6 +114,16 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
+  /**
+   * At {@link HttpLogLevel#BODY}, whether bodies are logged with personal data (names, e-mail
+   * addresses, phone numbers, birthdates, addresses). Default false: those values are masked.
+   * Credentials and tokens are masked either way.
+   */
+  public B logPersonalData(boolean logPersonalData) {
+    this.logPersonalData = logPersonalData;
+    return self();
+  }
+
   /** The clock for token expiry, retry budgets and polling (default: system UTC). */
   public B clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -181,7 +192,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return new ClientSettings(url, transport.build(), retry != null ? retry : defaultRetry,
         politeness != null ? politeness
             : Objects.requireNonNull(defaultPoliteness, "defaultPoliteness"),
-        logLevel, clock, executor, scheduler, sleeper, pollOptions, tokenRefreshMargin,
+        logLevel, logPersonalData, clock, executor, scheduler, sleeper, pollOptions, tokenRefreshMargin,
         tokenExpiryMargin);
   }
 

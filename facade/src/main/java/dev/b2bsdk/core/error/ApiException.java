@@ -1,5 +1,7 @@
 package dev.b2bsdk.core.error;
 
+import dev.b2bsdk.internal.RedactedCause;
+
 import dev.b2bsdk.internal.Redactor;
 
 import java.time.Duration;
@@ -260,8 +262,12 @@ public class ApiException extends RuntimeException {
       return this;
     }
 
+    /**
+     * The cause. A cause whose message (or whose causes' messages) holds a secret is replaced
+     * by a {@link RedactedCause} copy; any other is kept as it is.
+     */
     public Builder cause(Throwable cause) {
-      this.cause = cause;
+      this.cause = RedactedCause.safe(cause);
       return this;
     }
 

@@ -81,10 +81,45 @@ final class CareCloudUnderTest extends ClientUnderTest {
       }
 
       @Override
+      public void readModifyWrite() {
+        Customer customer = client.customers().get(mock.johnSmithId());
+        customer.getPersonalInformation().setLastName("Smithová");
+        client.customers().update(mock.johnSmithId(),
+            new dev.b2bsdk.generated.carecloud.model.CustomerUpdateRequest().customer(customer));
+      }
+
+      @Override
       public void close() {
         client.close();
       }
     };
+  }
+
+  @Override
+  Optional<Update> update() {
+    JsonObject customer = mock.customer(mock.johnSmithId()).orElseThrow();
+    customer.addProperty("state", 7);                              // not in the spec's enum
+    JsonObject personal = customer.getAsJsonObject("personal_information");
+    personal.addProperty("gender", 3);                             // not in the spec's enum
+    personal.addProperty("nickname", "Johnny");                    // unknown, nested
+    personal.add("phone", com.google.gson.JsonNull.INSTANCE);      // sent as null: stays null
+    JsonObject tier = new JsonObject();                            // unknown, nested object
+    tier.addProperty("code", "GOLD");
+    tier.add("since", com.google.gson.JsonNull.INSTANCE);
+    customer.add("loyalty_tier", tier);
+    customer.addProperty("customer_score", new java.math.BigDecimal("97.50000000000000000001"));
+    JsonObject envelope = new JsonObject();
+    envelope.add("data", customer);
+    return Optional.of(new Update(read(), new Endpoint("PUT", read().path()), envelope.toString(), 204));
+  }
+
+  @Override
+  com.google.gson.JsonElement expectedUpdate(JsonObject record) {
+    JsonObject customer = record.getAsJsonObject("data");
+    customer.getAsJsonObject("personal_information").addProperty("last_name", "Smithová");
+    JsonObject body = new JsonObject();
+    body.add("customer", customer);
+    return body;
   }
 
   private static CustomerCreateRequest request() {
@@ -121,6 +156,11 @@ final class CareCloudUnderTest extends ClientUnderTest {
   }
 
   @Override
+  List<String> credentialsInUse() {
+    return List.of(PASSWORD);
+  }
+
+  @Override
   List<String> credentials() {
     return List.of(PASSWORD, WRONG_PASSWORD);
   }
@@ -153,13 +193,15 @@ final class CareCloudUnderTest extends ClientUnderTest {
     assertThat(customer.getCustomerId()).isEqualTo(mock.johnSmithId());
     switch (shape) {
       case UNKNOWN_ENUM -> {
-        assertThat(customer.getState())
-            .isEqualTo(Customer.StateEnum.NUMBER_unknown_default_open_api);
+        assertThat(customer.getState()).isEqualTo(Customer.StateEnum.fromValue(7));
+        assertThat(customer.getState().isKnown()).isFalse();
         assertThat(customer.getPersonalInformation().getLastName()).isEqualTo("Smith");
       }
       case EXTRA_FIELDS -> {
-        assertThat(customer.getState()).isNotNull()
-            .isNotEqualTo(Customer.StateEnum.NUMBER_unknown_default_open_api);
+        assertThat(customer.getState()).isNotNull();
+        assertThat(customer.getState().isKnown()).isTrue();
+        assertThat(customer.getAdditionalProperty("loyalty_tier").toString())
+            .isEqualTo("{\"code\":\"GOLD\",\"since\":null}");
         assertThat(customer.getPersonalInformation().getLastName()).isEqualTo("Smith");
       }
       case MISSING_FIELDS -> {

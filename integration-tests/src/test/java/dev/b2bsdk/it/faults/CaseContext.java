@@ -54,6 +54,7 @@ final class CaseContext implements ClientUnderTest.Setup, AutoCloseable {
   private RetryOptions retry;
   private boolean validCredentials = true;
   private boolean repeatedCreateAllowed;
+  private HttpLogLevel logLevel = HttpLogLevel.BODY;
 
   CaseContext(ClientUnderTest api) {
     this.api = api;
@@ -65,6 +66,12 @@ final class CaseContext implements ClientUnderTest.Setup, AutoCloseable {
   /** Replaces the API's retry defaults for this case. */
   CaseContext retry(RetryOptions options) {
     this.retry = options;
+    return this;
+  }
+
+  /** The next clients log at {@code level} (default BODY). */
+  CaseContext logging(HttpLogLevel level) {
+    this.logLevel = level;
     return this;
   }
 
@@ -88,7 +95,7 @@ final class CaseContext implements ClientUnderTest.Setup, AutoCloseable {
         .readTimeout(READ_TIMEOUT)
         .writeTimeout(READ_TIMEOUT)
         .callTimeout(CALL_TIMEOUT)
-        .logging(HttpLogLevel.BODY)
+        .logging(logLevel)
         .clock(time.clock())
         .sleeper(time);
     if (retry != null) {

@@ -58,12 +58,39 @@ abstract class ClientUnderTest implements AutoCloseable {
     /** Walks the list in pages of {@link #PAGE_SIZE} items (if paged); returns the item count. */
     long readPage();
 
+    /**
+     * Read-modify-write: reads the record of {@link ClientUnderTest#update()} with the generated
+     * models, changes the one field {@link ClientUnderTest#expectedUpdate} changes, and writes the
+     * record back with the API's full-replace update.
+     */
+    default void readModifyWrite() {
+      throw new UnsupportedOperationException("no write-back operation");
+    }
+
     @Override
     void close();
   }
 
   /** Items on the 10 MB page (every paged API here allows 1000 per page). */
   static final int PAGE_SIZE = 1000;
+
+  /**
+   * A read-modify-write of one record: where it is read and written back, the record the server
+   * sends (with fields the spec does not know, nested ones included, an unknown enum value and an
+   * explicit null) and the status of the write's answer.
+   */
+  record Update(Endpoint get, Endpoint put, String record, int putStatus) {
+  }
+
+  /** The API's read-modify-write, or empty when no operation writes a record back. */
+  Optional<Update> update() {
+    return Optional.empty();
+  }
+
+  /** The body the server must receive: the record it sent, with only the one field changed. */
+  com.google.gson.JsonElement expectedUpdate(com.google.gson.JsonObject record) {
+    throw new UnsupportedOperationException("no write-back operation");
+  }
 
   /** The API's name, as in the client's exceptions. */
   abstract String name();
@@ -96,6 +123,9 @@ abstract class ClientUnderTest implements AutoCloseable {
 
   /** Secrets the client is given (right and wrong ones, in every encoding it sends them). */
   abstract List<String> credentials();
+
+  /** The right credentials, in every encoding the client sends them: what an echoing server repeats. */
+  abstract List<String> credentialsInUse();
 
   /** A 200 body for {@link Session#read()} in the given shape. */
   abstract String readBody(Body shape);

@@ -31,6 +31,12 @@ record FaultCase(String name, Scenario scenario,
         : Optional.of(api.name() + " has no token endpoint (HTTP Basic on every request)"));
   }
 
+  /** A row for the APIs with a read-modify-write (a full-replace update of a record they read). */
+  static FaultCase withUpdate(String name, Scenario scenario) {
+    return new FaultCase(name, scenario, api -> api.update().isPresent() ? Optional.empty()
+        : Optional.of(api.name() + " has no operation that writes a record back"));
+  }
+
   @Override
   public String toString() {
     return name;

@@ -106,7 +106,23 @@ final class FaultCatalog {
         FaultCase.of("unknown enum value", (api, c) -> tolerated(api, c, Body.UNKNOWN_ENUM)),
         FaultCase.of("unknown extra fields", (api, c) -> tolerated(api, c, Body.EXTRA_FIELDS)),
         FaultCase.of("missing fields", (api, c) -> tolerated(api, c, Body.MISSING_FIELDS)),
-        FaultCase.of("10 MB page", FaultCatalog::tenMegabytePage));
+        FaultCase.of("10 MB page", FaultCatalog::tenMegabytePage),
+        // ---------------------------------------------------------------- echoed secrets
+        FaultCase.of("server echoes the credentials and token in a JSON error (401)",
+            (api, c) -> echoed(api, c, Echo.JSON)),
+        FaultCase.of("server echoes the credentials and token in an HTML page (502)",
+            (api, c) -> echoed(api, c, Echo.HTML)),
+        FaultCase.of("server echoes the credentials and token in plain text (503)",
+            (api, c) -> echoed(api, c, Echo.PLAIN)),
+        FaultCase.of("server echoes the credentials and token in headers (500)",
+            (api, c) -> echoed(api, c, Echo.HEADERS)),
+        FaultCase.of("server echoes the credentials and token in a 200 it cannot read",
+            (api, c) -> echoed(api, c, Echo.MALFORMED)),
+        FaultCase.withToken("token endpoint echoes the credentials (400, JSON)",
+            FaultCatalog::tokenEndpointEchoes),
+        // ---------------------------------------------------------------- data safety
+        FaultCase.withUpdate("read-modify-write keeps unknown fields, unknown enum values and nulls",
+            FaultCatalog::readModifyWrite));
   }
 
   // ------------------------------------------------------------------ transport
@@ -446,6 +462,126 @@ final class FaultCatalog {
     c.stubOnce(api.read(), json(200, api.readBody(shape)));
     Session s = c.connect();
     api.checkRead(shape, s.read());
+  }
+
+  /** How a server echoes secrets back. */
+  enum Echo { JSON, HTML, PLAIN, HEADERS, MALFORMED }
+
+  /** The secrets the session uses: its credentials (every encoding) and the tokens issued so far. */
+  private static List<String> secretsInUse(ClientUnderTest api) {
+    List<String> secrets = new java.util.ArrayList<>(api.credentialsInUse());
+    api.mock().tokens().tokens().forEach(t -> secrets.add(t.value()));
+    return secrets;
+  }
+
+  /**
+   * The server repeats every secret the client uses (credentials, issued tokens) in free text
+   * or headers, under names no name-based rule recognises: none of them may reach an exception
+   * (message, causes, snippet, {@code toString()}) or a log line (the matrix invariants check
+   * both, at BODY level, which logs everything the lower levels log).
+   */
+  private static void echoed(ClientUnderTest api, CaseContext c, Echo form) {
+    for (dev.b2bsdk.core.http.HttpLogLevel level : dev.b2bsdk.core.http.HttpLogLevel.values()) {
+      // every level's log lines are captured and checked by the invariants
+      echoed(api, c.logging(level), form, level);
+    }
+  }
+
+  private static void echoed(ClientUnderTest api, CaseContext c, Echo form,
+      dev.b2bsdk.core.http.HttpLogLevel level) {
+    Session s = c.connect();
+    s.read();                                    // a token is issued and in use now
+    List<String> secrets = secretsInUse(api);
+    assertThat(secrets).isNotEmpty();
+    String all = String.join(" / ", secrets);
+    com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer = switch (form) {
+      case JSON -> json(401, "{\"error\":true,\"message\":\"credentials " + all
+          + " are not valid\",\"detail\":{\"echo\":\"" + all + "\"}}");
+      case HTML -> html(502, "<html><body><h1>Bad gateway</h1><p>upstream said: " + all
+          + "</p></body></html>");
+      case PLAIN -> WireMock.aResponse().withStatus(503).withHeader("Content-Type", "text/plain")
+          .withBody("maintenance; your request carried " + all);
+      case HEADERS -> {
+        com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder b =
+            WireMock.aResponse().withStatus(500).withHeader("Content-Type", "text/plain")
+                .withBody("internal error");
+        for (int i = 0; i < secrets.size(); i++) {
+          b = b.withHeader("X-Debug-Echo-" + i, secrets.get(i));
+        }
+        yield b;
+      }
+      case MALFORMED -> json(200, "{\"note\":\"" + all + "\",");
+    };
+    c.stub(api.read(), answer);
+    ApiException e = c.fails(ApiException.class, s::read);
+    c.stub(api.read(), json(200, api.readBody(Body.EXTRA_FIELDS)));   // the next level reads first
+    List<String> texts = new java.util.ArrayList<>();
+    texts.add(e.getMessage());
+    texts.add(String.valueOf(e.serviceMessage()));
+    texts.add(String.valueOf(e.bodySnippet()));
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      texts.add(t.toString());
+      texts.add(String.valueOf(t.getMessage()));
+    }
+    for (String secret : secrets) {
+      for (String text : texts) {
+        assertThat(text).as("%s (log level %s) leaks a secret", form, level).doesNotContain(secret);
+      }
+    }
+    if (form != Echo.HEADERS) {
+      // the echo was there to be hidden: the snippet shows the body, the secrets masked
+      assertThat(e.bodySnippet()).contains("REDACTED");
+    }
+  }
+
+  /** The token endpoint refuses and repeats the credentials it received in its description. */
+  private static void tokenEndpointEchoes(ClientUnderTest api, CaseContext c) {
+    for (dev.b2bsdk.core.http.HttpLogLevel level : dev.b2bsdk.core.http.HttpLogLevel.values()) {
+      tokenEndpointEchoesOnce(api, c.logging(level));
+    }
+  }
+
+  private static void tokenEndpointEchoesOnce(ClientUnderTest api, CaseContext c) {
+    List<String> secrets = new java.util.ArrayList<>(api.credentialsInUse());
+    String all = String.join(" / ", secrets);
+    c.stub(api.token().orElseThrow(), json(400, "{\"error\":\"invalid_client\","
+        + "\"error_description\":\"client authentication failed for " + all + "\","
+        + "\"message\":\"" + all + "\",\"error\":true}"));
+    Session s = c.connect();
+    ApiException e = c.fails(ApiException.class, s::read);
+    for (String secret : secrets) {
+      assertThat(e.toString()).doesNotContain(secret);
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        assertThat(t.toString()).doesNotContain(secret);
+        if (t instanceof ApiException a) {
+          assertThat(String.valueOf(a.bodySnippet())).doesNotContain(secret);
+        }
+      }
+    }
+  }
+
+  /**
+   * GET a record carrying fields the spec does not know (nested ones too), an unknown enum value
+   * and an explicit null; change one known field; PUT it back: the server receives everything it
+   * sent, with only that field changed (WireMock journal, JSON compared exactly, numbers by value).
+   */
+  private static void readModifyWrite(ClientUnderTest api, CaseContext c) {
+    ClientUnderTest.Update update = api.update().orElseThrow();
+    c.stubOnce(update.get(), json(200, update.record()));
+    c.stubOnce(update.put(), update.putStatus() == 204
+        ? WireMock.aResponse().withStatus(204) : json(update.putStatus(), update.record()));
+    Session s = c.connect();
+    s.readModifyWrite();
+    List<com.github.tomakehurst.wiremock.verification.LoggedRequest> puts =
+        api.mock().server().findAll(new com.github.tomakehurst.wiremock.matching.RequestPatternBuilder(
+            com.github.tomakehurst.wiremock.http.RequestMethod.fromString(update.put().method()),
+            WireMock.urlPathEqualTo(update.put().path())));
+    assertThat(puts).hasSize(1);
+    com.google.gson.JsonElement sent = com.google.gson.JsonParser.parseString(puts.get(0).getBodyAsString());
+    com.google.gson.JsonElement expected = api.expectedUpdate(
+        com.google.gson.JsonParser.parseString(update.record()).getAsJsonObject());
+    assertThat(dev.b2bsdk.it.models.ModelRoundTripTest.jsonEquals(sent, expected))
+        .as("%s sent back%n  %s%nexpected%n  %s", update.put(), sent, expected).isTrue();
   }
 
   private static void tenMegabytePage(ClientUnderTest api, CaseContext c) {

@@ -109,6 +109,11 @@ final class ItCareUnderTest extends ClientUnderTest {
   }
 
   @Override
+  List<String> credentialsInUse() {
+    return List.of(SECRET, basic(CLIENT_ID, SECRET));
+  }
+
+  @Override
   List<String> credentials() {
     return List.of(SECRET, WRONG_SECRET, basic(CLIENT_ID, SECRET), basic(CLIENT_ID, WRONG_SECRET));
   }
@@ -134,7 +139,8 @@ final class ItCareUnderTest extends ClientUnderTest {
     assertThat(action.getId()).isEqualTo(880011L);
     switch (shape) {
       case UNKNOWN_ENUM -> {
-        assertThat(action.getStatus()).isEqualTo(ActionStatus.UNKNOWN_DEFAULT_OPEN_API);
+        assertThat(action.getStatus()).hasToString("PAUSED_BY_OPERATOR");
+        assertThat(action.getStatus().isKnown()).isFalse();
         assertThat(action.getResourceName()).isEqualTo("pdebappsrv01");
       }
       case EXTRA_FIELDS -> {

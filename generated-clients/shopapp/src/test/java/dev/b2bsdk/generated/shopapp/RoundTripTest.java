@@ -144,10 +144,12 @@ class RoundTripTest {
   }
 
   @Test
-  void unknownStatusFallsBackInsteadOfFailing() {
+  void unknownStatusIsKeptAndWrittenBack() {
     InterfaceDetails details = json.getGson().fromJson("{\"statut\": 7}", InterfaceDetails.class);
 
-    assertThat(details.getStatut()).isEqualTo(InterfaceStatus.NUMBER_unknown_default_open_api);
+    assertThat(details.getStatut().getValue()).isEqualTo(7);
+    assertThat(details.getStatut().isKnown()).isFalse();
+    assertThat(json.getGson().toJson(details)).isEqualTo("{\"statut\":7}");
   }
 
   @Test
@@ -326,7 +328,7 @@ class RoundTripTest {
     assertThat(prestation.getNom()).isEqualTo("Vestibulum erat ante");
     assertThat(prestation.getDescriptifCourt()).startsWith("Curabitur arcu ex");
     assertThat(prestation.getDescriptifLong()).startsWith("Donec vestibulum").endsWith("metus sollicitudin.");
-    assertThat(prestation.getPrix()).isEqualTo(490.0d);
+    assertThat(prestation.getPrix()).isEqualByComparingTo("490");
     assertThat(prestation.getPrestationsAssociees()).containsExactly("IN-BTQZ-AMM", "IN-BTQZ-AMA");
     wm.verify(getRequestedFor(urlEqualTo("/prestation/IN-BTQST-S")));
   }
