@@ -54,7 +54,7 @@ import retrofit2.Response;
  *     .username("api-user")
  *     .password(System.getenv("INTOUCH_PASSWORD"))
  *     .build()) {
- *   crm.listParties(Sort.descending("modified"))
+ *   crm.parties().list(PartiesOperations.ListParams.builder().sort(Sort.desc("modified")).build())
  *       .stream()
  *       .limit(500)
  *       .forEach(party -> System.out.println(party.getSurname()));
@@ -113,7 +113,7 @@ public final class InTouchClient extends InTouchOperations {
    *
    * <p>Sent once: a failure after the request may have reached the server (reset, read timeout)
    * is a {@code TransportException}, not a retry, since a second POST could create a duplicate.
-   * When duplicates are a concern, {@code partiesApi().importParty(input)} is duplicate-safe.
+   * When duplicates are a concern, {@code parties().importParty(input)} is duplicate-safe.
    */
   public Party createParty(PartyInput input) {
     Response<Party> response =

@@ -25,18 +25,21 @@ import java.util.Objects;
 import okhttp3.Interceptor;
 
 /**
- * Client of the ITCare API (Cegedim Cloud): the generated Retrofit interfaces, already
- * authenticated, plus lazy paged lists and pollers for the asynchronous (202) operations.
+ * Client of the ITCare API (Cegedim Cloud): every operation of the spec as a typed method of its
+ * tag's group ({@code itcare.instances().get(id)}), lazy paged lists and pollers for the
+ * asynchronous (202) operations, all generated from the spec (see {@link ItCareOperations}).
  *
  * <pre>{@code
  * try (ItCareClient itcare = ItCareClient.builder()
  *     .clientId("my-client").clientSecret(secret)
  *     .build()) {
- *   InstanceQuery production = InstanceQuery.builder().environments("PRODUCTION").build();
- *   for (Instance i : itcare.listInstances(production)) {
+ *   for (Instance i : itcare.instances().list(InstancesOperations.ListParams.builder()
+ *       .environments(List.of("PRODUCTION")).build())) {
  *     System.out.println(i.getName());
  *   }
- *   Action done = itcare.beginStopInstance(1204571L).waitForCompletion().value();
+ *   Action done = itcare.instances()
+ *       .beginPatch(1204571L, new InstanceOperationRequest().operation(InstanceOperation.STOP))
+ *       .waitForCompletion().value();
  * }
  * }</pre>
  *

@@ -29,10 +29,10 @@ import java.util.UUID;
  *     .clientId("my-client-id")
  *     .clientSecret(System.getenv("SHOPAPP_SECRET"))
  *     .build()) {
- *   for (UUID key : shop.listInterfaces()) {
- *     InterfaceDetails details = shop.getInterface(key);
+ *   for (UUID key : shop.interfaces().list()) {
+ *     InterfaceDetails details = shop.interfaces().get(key);
  *   }
- *   NewInterfaceResponse created = shop.execute(shop.interfacesApi().createInterface(order));
+ *   NewInterfaceResponse created = shop.interfaces().create(order);
  * }
  * }</pre>
  *
