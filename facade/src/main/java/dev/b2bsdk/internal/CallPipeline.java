@@ -26,12 +26,14 @@ final class CallPipeline {
   final RateLimiter<Object> rateLimiter; // null: no rate limit
   final ScheduledExecutorService timer;
   final long callTimeoutNanos;
+  final Sleeper sleeper;
   private final Set<PipelineCall> pending = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   CallPipeline(String api, RetryStrategy retry, RequestSlots slots, RateLimiter<Object> rateLimiter,
-      long callTimeoutNanos) {
+      long callTimeoutNanos, Sleeper sleeper) {
     this.api = api;
+    this.sleeper = sleeper;
     this.retry = retry;
     this.slots = slots;
     this.rateLimiter = rateLimiter;

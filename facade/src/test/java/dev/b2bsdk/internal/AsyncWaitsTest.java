@@ -63,11 +63,7 @@ class AsyncWaitsTest {
         .baseUrl(server.url("/").toString())
         .transport(TransportOptions.builder().maxConcurrentRequests(maxConcurrent)
             .callTimeout(Duration.ZERO).readTimeout(Duration.ofSeconds(20)).build())
-        .retry(retry)
-        // the synchronous path's sleeper must never be used by an asynchronous call
-        .sleeper(d -> {
-          throw new AssertionError("an asynchronous wait slept on a thread: " + d);
-        });
+        .retry(retry); // the real Sleeper: waits are real (and an hour long)
   }
 
   private static RetryOptions hourLongRetryAfter() {
@@ -223,6 +219,17 @@ class AsyncWaitsTest {
     assertThatThrownBy(() -> runtime.execute(runtime.create(Api.class).get("after")))
         .isInstanceOf(ClientClosedException.class);
     assertThat(runtime.pipeline().pendingCalls()).isZero();
+  }
+
+  @Test
+  void aRecordingSleeperSeesTheAsynchronousWaits() throws Exception {
+    RecordingSleeper recorder = new RecordingSleeper(null);
+    runtime = builder(hourLongRetryAfter(), 64).sleeper(recorder).build();
+    server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "3600"));
+    server.enqueue(new MockResponse().setBody("after an hour of virtual time"));
+
+    assertThat(call("x").get(10, TimeUnit.SECONDS)).isEqualTo("after an hour of virtual time");
+    assertThat(recorder.delays()).containsExactly(HOUR);
   }
 
   @Test
