@@ -31,6 +31,11 @@ final class AsyncAttempts implements Callback {
   /** The tag that marks an attempt driven from here. */
   private enum Driven { INSTANCE }
 
+  /** Tags a request as driven from here (see {@link PipelineCall#prepared}). */
+  static void markDriven(Request.Builder request) {
+    request.tag(Driven.class, Driven.INSTANCE);
+  }
+
   /** True for an attempt whose waits {@link AsyncAttempts} already did. */
   static boolean isDriven(Request request) {
     return request.tag(Driven.class) != null;
@@ -56,7 +61,7 @@ final class AsyncAttempts implements Callback {
     this.pipeline = pipeline;
     this.call = call;
     this.client = client;
-    this.request = request.newBuilder().tag(Driven.class, Driven.INSTANCE).build();
+    this.request = request; // tagged by PipelineCall.prepared(true)
     this.mode = mode;
     this.callback = callback;
   }

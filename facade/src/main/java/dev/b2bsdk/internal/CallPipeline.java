@@ -27,12 +27,14 @@ final class CallPipeline {
   final ScheduledExecutorService timer;
   final long callTimeoutNanos;
   final Sleeper sleeper;
+  final String userAgent;
   private final Set<PipelineCall> pending = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   CallPipeline(String api, RetryStrategy retry, RequestSlots slots, RateLimiter<Object> rateLimiter,
-      long callTimeoutNanos, Sleeper sleeper) {
+      long callTimeoutNanos, Sleeper sleeper, String userAgent) {
     this.api = api;
+    this.userAgent = userAgent;
     this.sleeper = sleeper;
     this.retry = retry;
     this.slots = slots;
@@ -43,7 +45,8 @@ final class CallPipeline {
 
   /** The call factory for one runtime: its client (authentication, options) and options. */
   Call.Factory factory(OkHttpClient client, CallOptions options) {
-    return request -> new PipelineCall(this, client, request, retryMode(request, options));
+    return request -> new PipelineCall(this, client, request, retryMode(request, options),
+        options);
   }
 
   private static RetryMode retryMode(Request request, CallOptions options) {

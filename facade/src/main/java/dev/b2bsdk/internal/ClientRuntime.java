@@ -411,7 +411,7 @@ public final class ClientRuntime implements Closeable {
       Shared shared = new Shared(api, url, b.build(), gson != null ? gson : new Gson(),
           new ErrorMapper(api, errorParser, clock, exceptionRefiner), clock, supplied == null,
           closed, false, new CallPipeline(api, strategy, slots, limiter,
-              transport.callTimeout().toNanos(), sleeper));
+              transport.callTimeout().toNanos(), sleeper, transport.userAgentFor(api)));
       return new ClientRuntime(shared, authentication, CallOptions.NONE);
     }
   }

@@ -1,9 +1,11 @@
 package dev.b2bsdk.internal;
 
+import dev.b2bsdk.core.http.CallOptions;
 import dev.b2bsdk.core.http.RetryMode;
 import java.io.IOException;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -21,17 +23,47 @@ final class PipelineCall implements Call {
   private final OkHttpClient client;
   private final Request request;
   private final RetryMode mode;
+  private final CallOptions options;
   private boolean executed; // guarded by this
   private volatile boolean canceled;
   private volatile boolean closedByClient;
   private volatile Call syncCall;
   private volatile AsyncAttempts async;
 
-  PipelineCall(CallPipeline pipeline, OkHttpClient client, Request request, RetryMode mode) {
+  PipelineCall(CallPipeline pipeline, OkHttpClient client, Request request, RetryMode mode,
+      CallOptions options) {
     this.pipeline = pipeline;
     this.client = client;
     this.request = request;
     this.mode = mode;
+    this.options = options;
+  }
+
+  /**
+   * The request as it enters the interceptors: the user agent, the view's call options and,
+   * for an asynchronous call, the tag of {@link AsyncAttempts}, in one {@code newBuilder()}
+   * (the interceptors that would set them again see them set and pass).
+   */
+  Request prepared(boolean async) {
+    Request.Builder b = request.newBuilder();
+    if (request.header("User-Agent") == null) {
+      b.header("User-Agent", pipeline.userAgent);
+    }
+    if (options != CallOptions.NONE) {
+      Headers headers = options.headers();
+      for (String name : headers.names()) {
+        b.removeHeader(name);
+      }
+      for (int i = 0; i < headers.size(); i++) {
+        b.addHeader(headers.name(i), headers.value(i));
+      }
+      CallOptions existing = request.tag(CallOptions.class);
+      b.tag(CallOptions.class, existing == null ? options : existing.mergedWith(options));
+    }
+    if (async) {
+      AsyncAttempts.markDriven(b);
+    }
+    return b.build();
   }
 
   @Override
@@ -45,7 +77,7 @@ final class PipelineCall implements Call {
     if (pipeline.isClosed()) {
       throw new ClientClosedIOException(pipeline.api);
     }
-    Call call = client.newCall(request);
+    Call call = client.newCall(prepared(false));
     syncCall = call;
     pipeline.register(this);
     try {
@@ -68,7 +100,8 @@ final class PipelineCall implements Call {
   @Override
   public void enqueue(Callback callback) {
     markExecuted();
-    AsyncAttempts attempts = new AsyncAttempts(pipeline, this, client, request, mode, callback);
+    AsyncAttempts attempts = new AsyncAttempts(pipeline, this, client, prepared(true), mode,
+        callback);
     async = attempts;
     attempts.start();
     if (canceled) {
@@ -123,7 +156,7 @@ final class PipelineCall implements Call {
   @Override
   @SuppressWarnings("MethodDoesntCallSuperMethod")
   public Call clone() {
-    return new PipelineCall(pipeline, client, request, mode);
+    return new PipelineCall(pipeline, client, request, mode, options);
   }
 
   private synchronized void markExecuted() {
