@@ -78,6 +78,37 @@ class AsyncWaitsTest {
     return runtime.okHttpClient().dispatcher();
   }
 
+  /**
+   * Returns once the dispatcher runs no call (it finishes its bookkeeping just after the
+   * callback). A call held by a sleeping or parked thread would keep it from ever returning:
+   * the 10 s bound only turns that into a failure, it synchronises nothing.
+   */
+  private void awaitNoRunningCall() {
+    long bound = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (dispatcher().runningCallsCount() > 0) {
+      assertThat(System.nanoTime()).as("a call still holds the dispatcher").isLessThan(bound);
+      Thread.onSpinWait();
+    }
+  }
+
+  @Test
+  void maxConcurrentRequestsSizesTheSdksDispatcherAndLeavesACallersAlone() {
+    runtime = builder(RetryOptions.none(), 7).build();
+    assertThat(dispatcher().getMaxRequestsPerHost()).isEqualTo(7);
+    assertThat(dispatcher().getMaxRequests()).isEqualTo(64);
+    try (ClientRuntime defaults = ClientRuntime.builder("Test").baseUrl(server.url("/").toString())
+        .build()) {
+      assertThat(defaults.okHttpClient().dispatcher().getMaxRequestsPerHost()).isEqualTo(64);
+    }
+    okhttp3.OkHttpClient callers = new okhttp3.OkHttpClient();
+    try (ClientRuntime derived = ClientRuntime.builder("Test").baseUrl(server.url("/").toString())
+        .transport(TransportOptions.builder().client(callers).maxConcurrentRequests(100).build())
+        .build()) {
+      assertThat(derived.okHttpClient().dispatcher()).isSameAs(callers.dispatcher());
+      assertThat(callers.dispatcher().getMaxRequestsPerHost()).isEqualTo(5); // OkHttp's default
+    }
+  }
+
   @Test
   void aBackoffHoldsNoDispatcherThreadAndCancellingTheFutureCancelsIt() throws Exception {
     // one request per host at a time: a dispatcher thread sleeping through the hour-long
@@ -100,7 +131,7 @@ class AsyncWaitsTest {
     assertThat(call("healthy").get(10, TimeUnit.SECONDS)).isEqualTo("ok");
 
     assertThat(waiting).isNotDone();
-    assertThat(dispatcher().runningCallsCount()).isZero();
+    awaitNoRunningCall(); // the throttled call holds no dispatcher slot while it waits
     assertThat(runtime.pipeline().pendingCalls()).isEqualTo(1);
     assertThat(waiting.cancel(true)).isTrue();
     assertThat(runtime.pipeline().pendingCalls()).isZero();
@@ -113,6 +144,7 @@ class AsyncWaitsTest {
         .politeness(PolitenessOptions.of(0, 1.0 / 3600)).build(); // one request an hour
     server.enqueue(new MockResponse().setBody("first"));
     assertThat(call("1").get(10, TimeUnit.SECONDS)).isEqualTo("first");
+    awaitNoRunningCall(); // the first call's dispatcher bookkeeping ends after its callback
 
     CompletableFuture<String> second = call("2");
 
@@ -250,7 +282,9 @@ class AsyncWaitsTest {
     server.shutdown();
 
     for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (!baseline.contains(t) && !t.getName().startsWith("OkHttp TaskRunner")) {
+      // OkHttp's task runner and Okio's timeout watchdog are the libraries' JVM-wide daemons
+      if (!baseline.contains(t) && !t.getName().startsWith("OkHttp TaskRunner")
+          && !t.getName().equals("Okio Watchdog")) {
         t.join(10_000); // threads end by themselves: joined, not waited for by time
         assertThat(t.isAlive()).as("thread %s still alive", t.getName()).isFalse();
       }
