@@ -87,8 +87,14 @@ final class LoopbackServer implements Closeable {
     }
 
     static Reply of(int status, String contentType, byte[] body) {
+      return of(status, contentType, body, "");
+    }
+
+    /** With extra header lines ({@code "Retry-After: 1\r\n"}). */
+    static Reply of(int status, String contentType, byte[] body, String extraHeaders) {
       StringBuilder head = new StringBuilder(128)
-          .append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
+          .append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n")
+          .append(extraHeaders);
       if (contentType != null) {
         head.append("Content-Type: ").append(contentType).append("\r\n");
       }

@@ -16,6 +16,9 @@ final class CallOptionsInterceptor implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    return chain.proceed(options.applyTo(chain.request()));
+    okhttp3.Request request = chain.request();
+    // a call from the runtime's Retrofit has them already (PipelineCall.prepared)
+    return chain.proceed(request.tag(CallOptions.class) == options ? request
+        : options.applyTo(request));
   }
 }

@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import dev.failsafe.RateLimiter;
+import okhttp3.Dispatcher;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
@@ -43,6 +46,12 @@ import retrofit2.converter.scalars.ScalarsConverterFactory;
  *   → [OkHttp: redirects, connection] → logging (network: sees each attempt's real headers)
  * </pre>
  *
+ * <p>Those three limits block the caller's thread on the synchronous path only. Retrofit's calls
+ * come from a {@link CallPipeline}: an asynchronous call is driven by {@link AsyncAttempts},
+ * which applies the same slots, quota, retry strategy and rate limiter with scheduled
+ * re-enqueues on the shared {@link SdkTimer}, and its attempts pass through the three
+ * interceptors. No dispatcher thread ever sleeps or parks for a wait.
+ *
  * <p><b>Token endpoints.</b> A token source must not go through the authentication interceptor.
  * Build the runtime without authentication, give the token source {@link #retrofit(String,
  * String)} (same client, pool, timeouts, retry, logging; another base URL) or {@link #create},
@@ -51,7 +60,9 @@ import retrofit2.converter.scalars.ScalarsConverterFactory;
  *
  * <p><b>Lifecycle.</b> {@link #close()} on the runtime from {@link Builder#build()} or from
  * {@link #withAuthentication} releases what the SDK created (dispatcher threads, pooled
- * connections), once; a caller-supplied client is left untouched. Views from
+ * connections) and the shared timer, once, after failing every pending call (waiting for a
+ * slot, a backoff or a response) with a {@code ClientClosedException}; a later call fails the
+ * same way. A caller-supplied client is left untouched. Views from
  * {@link #withOptions} share their parent's resources and their {@code close()} does nothing.
  */
 public final class ClientRuntime implements Closeable {
@@ -78,7 +89,7 @@ public final class ClientRuntime implements Closeable {
       }
       this.client = b.build();
     }
-    this.retrofit = shared.retrofit(shared.baseUrl, client);
+    this.retrofit = shared.retrofit(shared.baseUrl, client, options);
   }
 
   /** A builder for the named API ({@code "ITCare"}, ...), used in exceptions and the user agent. */
@@ -117,7 +128,7 @@ public final class ClientRuntime implements Closeable {
    * error message.
    */
   public Retrofit retrofit(String baseUrl, String setting) {
-    return shared.retrofit(normalize(setting, baseUrl), client);
+    return shared.retrofit(normalize(setting, baseUrl), client, options);
   }
 
   /**
@@ -180,6 +191,11 @@ public final class ClientRuntime implements Closeable {
     return shared.calls.executeAsync(call);
   }
 
+  /** The call pipeline (tests). */
+  CallPipeline pipeline() {
+    return shared.pipeline;
+  }
+
   /** Releases SDK-created resources (once); see the class comment. */
   @Override
   public void close() {
@@ -206,9 +222,11 @@ public final class ClientRuntime implements Closeable {
     final boolean ownsClient;
     final AtomicBoolean closed;
     final boolean view;
+    final CallPipeline pipeline;
 
     Shared(String api, HttpUrl baseUrl, OkHttpClient baseClient, Gson gson, ErrorMapper errors,
-        Clock clock, boolean ownsClient, AtomicBoolean closed, boolean view) {
+        Clock clock, boolean ownsClient, AtomicBoolean closed, boolean view, CallPipeline pipeline) {
+      this.pipeline = pipeline;
       this.api = api;
       this.baseUrl = baseUrl;
       this.baseClient = baseClient;
@@ -223,13 +241,14 @@ public final class ClientRuntime implements Closeable {
 
     Shared asView() {
       return view ? this
-          : new Shared(api, baseUrl, baseClient, gson, errors, clock, ownsClient, closed, true);
+          : new Shared(api, baseUrl, baseClient, gson, errors, clock, ownsClient, closed, true,
+              pipeline);
     }
 
-    Retrofit retrofit(HttpUrl url, OkHttpClient client) {
+    Retrofit retrofit(HttpUrl url, OkHttpClient client, CallOptions options) {
       return new Retrofit.Builder()
           .baseUrl(url)
-          .client(client)
+          .callFactory(pipeline.factory(client, options))
           .addConverterFactory(SnippetCapturingConverterFactory.create(api))
           .addConverterFactory(ScalarsConverterFactory.create())
           .addConverterFactory(GsonConverterFactory.create(gson))
@@ -239,7 +258,11 @@ public final class ClientRuntime implements Closeable {
     void close() {
       // a closed runtime refuses further calls (see the guard in build()); only what the SDK
       // created is released
-      if (view || !closed.compareAndSet(false, true) || !ownsClient) {
+      if (view || !closed.compareAndSet(false, true)) {
+        return;
+      }
+      pipeline.close(); // pending calls fail with "client closed"; the shared timer is given back
+      if (!ownsClient) {
         return;
       }
       baseClient.dispatcher().executorService().shutdown();
@@ -354,30 +377,48 @@ public final class ClientRuntime implements Closeable {
           .retryOnConnectionFailure(false)
           // an https → http redirect would downgrade the channel
           .followSslRedirects(false);
+      if (supplied == null) {
+        // OkHttp's default is 5 per host: far too few for asynchronous calls at any scale
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(Math.max(64, transport.maxConcurrentRequests()));
+        dispatcher.setMaxRequestsPerHost(transport.maxConcurrentRequests());
+        b.dispatcher(dispatcher);
+      }
       AtomicBoolean closed = new AtomicBoolean();
       b.addInterceptor(chain -> {
         if (closed.get()) {
-          throw new IOException(api + " client is closed");
+          throw new ClientClosedIOException(api);
         }
         return chain.proceed(chain.request());
       });
       b.addInterceptor(new UserAgentInterceptor(transport.userAgentFor(api)));
       b.addInterceptor(SnippetCapturingConverterFactory.statusRecorder());
-      if (politeness.maxConcurrentRequests() > 0) {
-        b.addInterceptor(new ConcurrencyLimitInterceptor(politeness.maxConcurrentRequests()));
+      RequestSlots slots = politeness.maxConcurrentRequests() > 0
+          ? new RequestSlots(politeness.maxConcurrentRequests()) : null;
+      RetryStrategy strategy = retry.maxAttempts() > 1
+          ? new RetryStrategy(retry, clock, () -> ThreadLocalRandom.current().nextDouble(),
+              new RetryQuota(retry.retryQuota(), retry.retryCost()))
+          : null;
+      RateLimiter<Object> limiter = politeness.requestsPerSecond() > 0
+          ? RateLimitInterceptor.limiter(politeness.requestsPerSecond()) : null;
+      // the synchronous path: these interceptors block the caller's thread; asynchronous calls
+      // pass through them and wait on the timer instead (AsyncAttempts), sharing the same state
+      if (slots != null) {
+        b.addInterceptor(new ConcurrencyLimitInterceptor(slots));
       }
-      if (retry.maxAttempts() > 1) {
-        b.addInterceptor(new RetryInterceptor(retry, sleeper, clock));
+      if (strategy != null) {
+        b.addInterceptor(new RetryInterceptor(strategy, sleeper));
       }
-      if (politeness.requestsPerSecond() > 0) {
-        b.addInterceptor(new RateLimitInterceptor(politeness.requestsPerSecond(), sleeper));
+      if (limiter != null) {
+        b.addInterceptor(new RateLimitInterceptor(limiter, sleeper));
       }
       if (logLevel != HttpLogLevel.NONE) {
         b.addNetworkInterceptor(new RedactingHttpLogger(logLevel, logPersonalData));
       }
       Shared shared = new Shared(api, url, b.build(), gson != null ? gson : new Gson(),
           new ErrorMapper(api, errorParser, clock, exceptionRefiner), clock, supplied == null,
-          closed, false);
+          closed, false, new CallPipeline(api, strategy, slots, limiter,
+              transport.callTimeout().toNanos(), sleeper, transport.userAgentFor(api)));
       return new ClientRuntime(shared, authentication, CallOptions.NONE);
     }
   }

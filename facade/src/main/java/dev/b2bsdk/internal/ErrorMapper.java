@@ -2,6 +2,7 @@ package dev.b2bsdk.internal;
 
 import dev.b2bsdk.core.error.ApiException;
 import dev.b2bsdk.core.error.ApiExceptions;
+import dev.b2bsdk.core.error.ClientClosedException;
 import dev.b2bsdk.core.error.ErrorDetails;
 import dev.b2bsdk.core.error.TransportException;
 import java.io.IOException;
@@ -106,6 +107,11 @@ public final class ErrorMapper {
     }
     if (failure instanceof ApiException) {
       return ApiExceptions.withRequest((ApiException) failure, request);
+    }
+    if (failure instanceof ClientClosedIOException) {
+      return new ClientClosedException(builder(request)
+          .detail(failure.getMessage() + ": the call did not complete")
+          .cause(failure));
     }
     if (failure instanceof IOException) {
       return transport(request, (IOException) failure);

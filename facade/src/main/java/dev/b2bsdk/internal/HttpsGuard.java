@@ -1,6 +1,5 @@
 package dev.b2bsdk.internal;
 
-import java.util.Locale;
 import okhttp3.HttpUrl;
 
 /**
@@ -45,33 +44,57 @@ public final class HttpsGuard {
     return url.isHttps() || isLoopback(url.host());
   }
 
-  /** True for {@code localhost}, an IPv4 literal in {@code 127.0.0.0/8}, or {@code ::1}. */
+  /**
+   * True for {@code localhost}, an IPv4 literal in {@code 127.0.0.0/8}, or {@code ::1}. Runs on
+   * every request of a loopback client (tests, benchmarks, local proxies), so it allocates
+   * nothing: no lower-casing, no splitting.
+   */
   public static boolean isLoopback(String host) {
     if (host == null || host.isEmpty()) {
       return false;
     }
-    String h = host.toLowerCase(Locale.ROOT);
-    if (h.startsWith("[") && h.endsWith("]")) {
-      h = h.substring(1, h.length() - 1);
+    int start = 0;
+    int end = host.length();
+    if (end >= 2 && host.charAt(0) == '[' && host.charAt(end - 1) == ']') {
+      start++;
+      end--;
     }
-    if (h.endsWith(".")) {
-      h = h.substring(0, h.length() - 1);
+    if (end > start && host.charAt(end - 1) == '.') {
+      end--;
     }
-    return h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
-        || isIpv4Loopback(h);
+    int length = end - start;
+    return (length == 9 && host.regionMatches(true, start, "localhost", 0, 9))
+        || (length == 3 && host.regionMatches(start, "::1", 0, 3))
+        || (length == 15 && host.regionMatches(start, "0:0:0:0:0:0:0:1", 0, 15))
+        || isIpv4Loopback(host, start, end);
   }
 
-  private static boolean isIpv4Loopback(String h) {
-    String[] parts = h.split("\\.", -1);
-    if (parts.length != 4) {
-      return false;
-    }
-    for (String part : parts) {
-      if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
-          || Integer.parseInt(part) > 255) {
+  /** Four dot-separated decimal parts of 1 to 3 digits, each at most 255, the first 127. */
+  private static boolean isIpv4Loopback(String h, int start, int end) {
+    int parts = 0;
+    int first = -1;
+    int value = 0;
+    int digits = 0;
+    for (int i = start; i <= end; i++) {
+      char c = i < end ? h.charAt(i) : '.';
+      if (c == '.') {
+        if (digits == 0 || ++parts > 4) {
+          return false;
+        }
+        if (parts == 1) {
+          first = value;
+        }
+        value = 0;
+        digits = 0;
+      } else if (c >= '0' && c <= '9') {
+        value = value * 10 + (c - '0');
+        if (++digits > 3 || value > 255) {
+          return false;
+        }
+      } else {
         return false;
       }
     }
-    return Integer.parseInt(parts[0]) == 127;
+    return parts == 4 && first == 127;
   }
 }

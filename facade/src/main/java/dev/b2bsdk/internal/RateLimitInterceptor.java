@@ -12,12 +12,23 @@ import okhttp3.Response;
  * Spaces attempts evenly at no more than a given rate (Failsafe's smooth {@link RateLimiter}).
  * Sits inside {@link RetryInterceptor} so that retries count against the rate. A permit whose
  * wait would exceed the call timeout is not taken: the call fails at once with an
- * {@link InterruptedIOException} (a timeout) instead of waiting for nothing.
+ * {@link InterruptedIOException} (a timeout) instead of waiting for nothing. The caller's thread
+ * waits (synchronous path); asynchronous calls pass through, {@link AsyncAttempts} reserves their
+ * permit from the same limiter and schedules the attempt instead.
  */
 public final class RateLimitInterceptor implements Interceptor {
 
   private final RateLimiter<Object> limiter;
   private final Sleeper sleeper;
+
+  /** A smooth limiter of {@code requestsPerSecond}, shared by both paths of a client. */
+  static RateLimiter<Object> limiter(double requestsPerSecond) {
+    if (!(requestsPerSecond > 0)) {
+      throw new IllegalArgumentException("requestsPerSecond must be above 0");
+    }
+    long nanosPerPermit = Math.max(1, (long) (1_000_000_000L / requestsPerSecond));
+    return RateLimiter.smoothBuilder(Duration.ofNanos(nanosPerPermit)).build();
+  }
 
   /** @param requestsPerSecond attempts per second, above 0 */
   public RateLimitInterceptor(double requestsPerSecond) {
@@ -26,16 +37,19 @@ public final class RateLimitInterceptor implements Interceptor {
 
   /** With the given sleeper for the waits. */
   public RateLimitInterceptor(double requestsPerSecond, Sleeper sleeper) {
-    if (!(requestsPerSecond > 0)) {
-      throw new IllegalArgumentException("requestsPerSecond must be above 0");
-    }
-    long nanosPerPermit = Math.max(1, (long) (1_000_000_000L / requestsPerSecond));
-    this.limiter = RateLimiter.smoothBuilder(Duration.ofNanos(nanosPerPermit)).build();
+    this(limiter(requestsPerSecond), sleeper);
+  }
+
+  RateLimitInterceptor(RateLimiter<Object> limiter, Sleeper sleeper) {
+    this.limiter = Objects.requireNonNull(limiter, "limiter");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
+    if (AsyncAttempts.isDriven(chain.request())) {
+      return chain.proceed(chain.request()); // AsyncAttempts took the permit, waiting on a timer
+    }
     long timeoutNanos = chain.call().timeout().timeoutNanos();
     Duration wait = timeoutNanos == 0
         ? limiter.reservePermit()

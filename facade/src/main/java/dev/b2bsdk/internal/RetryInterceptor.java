@@ -62,20 +62,18 @@ import org.slf4j.LoggerFactory;
  *       {@code Thread.sleep} and its {@code maxDuration} shortens the last wait instead of
  *       skipping a retry that cannot finish in time.</li>
  * </ul>
- * Cost: an asynchronous call that backs off holds an OkHttp dispatcher thread while it waits.
+ * <p><b>Asynchronous calls</b> do not come through here (this interceptor lets them pass):
+ * {@link AsyncAttempts} applies the same {@link RetryStrategy} and schedules each retry on a
+ * timer, so no dispatcher thread waits. Here, on the synchronous path, the caller's own thread
+ * sleeps.
+ *
+ * <p><b>Retry quota.</b> Every retry draws from the client's {@link RetryQuota}; an empty quota
+ * ends the call with its last error.
  */
 public final class RetryInterceptor implements Interceptor {
 
-  private static final Logger LOG = LoggerFactory.getLogger("dev.b2bsdk.retry");
-  private static final Set<String> IDEMPOTENT =
-      Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE");
-
-  private final RetryOptions options;
+  private final RetryStrategy strategy;
   private final Sleeper sleeper;
-  private final Clock clock;
-  private final DoubleSupplier random;
-  private final RetryPolicy<Response> anyFailure;
-  private final RetryPolicy<Response> neverSentOnly;
 
   /** Real sleeping, system clock. */
   public RetryInterceptor(RetryOptions options) {
@@ -88,35 +86,23 @@ public final class RetryInterceptor implements Interceptor {
   }
 
   RetryInterceptor(RetryOptions options, Sleeper sleeper, Clock clock, DoubleSupplier random) {
-    this.options = Objects.requireNonNull(options, "options");
+    this(new RetryStrategy(options, clock, random,
+        new RetryQuota(options.retryQuota(), options.retryCost())), sleeper);
+  }
+
+  RetryInterceptor(RetryStrategy strategy, Sleeper sleeper) {
+    this.strategy = Objects.requireNonNull(strategy, "strategy");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.random = Objects.requireNonNull(random, "random");
-    this.anyFailure = RetryPolicy.<Response>builder()
-        .withMaxAttempts(options.maxAttempts())
-        .handleIf((response, failure) -> failure == null
-            ? options.retryableStatuses().contains(response.code())
-            : isRetryableFailure(failure))
-        .withDelayFn(this::delay)
-        .build();
-    this.neverSentOnly = RetryPolicy.<Response>builder()
-        .withMaxAttempts(options.maxAttempts())
-        .handleIf((response, failure) -> failure != null && provablyNeverSent(failure))
-        .withDelayFn(this::delay)
-        .build();
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    RetryMode mode = CallOptions.of(request).retryMode();
-    if (options.maxAttempts() <= 1 || mode == RetryMode.NEVER
-        || (request.body() != null && request.body().isOneShot())) {
+    RetryStrategy.Attempts attempts = AsyncAttempts.isDriven(request) ? null
+        : strategy.begin(request, CallOptions.of(request).retryMode());
+    if (attempts == null) {
       return chain.proceed(request);
     }
-    boolean repeatable = mode == RetryMode.ALWAYS || IDEMPOTENT.contains(request.method());
-    Execution<Response> execution = Execution.of(repeatable ? anyFailure : neverSentOnly);
-    long startMillis = clock.millis();
     while (true) {
       Response response = null;
       IOException failure = null;
@@ -125,20 +111,12 @@ public final class RetryInterceptor implements Interceptor {
       } catch (IOException e) {
         failure = e;
       }
-      execution.record(response, failure);
-      if (execution.isComplete() || chain.call().isCanceled()) {
-        return finish(response, failure);
-      }
-      Duration delay = execution.getDelay();
-      Duration elapsed = Duration.ofMillis(clock.millis() - startMillis);
-      if (elapsed.plus(delay).compareTo(options.budget()) > 0) {
-        return finish(response, failure);
-      }
-      if (LOG.isDebugEnabled()) {
-        LOG.debug("retrying {} {} after {} in {} ms (attempt {} of {})", request.method(),
-            Redactor.url(request.url()),
-            failure != null ? failure.getClass().getSimpleName() : response.code(),
-            delay.toMillis(), execution.getAttemptCount() + 1, options.maxAttempts());
+      Duration delay = attempts.next(response, failure, chain.call().isCanceled());
+      if (delay == null) {
+        if (failure != null) {
+          throw failure;
+        }
+        return response;
       }
       if (response != null) {
         response.close();
@@ -156,49 +134,8 @@ public final class RetryInterceptor implements Interceptor {
     }
   }
 
-  private static Response finish(Response response, IOException failure) throws IOException {
-    if (failure != null) {
-      throw failure;
-    }
-    return response;
-  }
-
-  private Duration delay(ExecutionContext<Response> context) {
-    Response last = context.getLastResult();
-    if (last != null) {
-      Optional<Duration> retryAfter = RetryAfter.parse(last.header("Retry-After"), clock);
-      if (retryAfter.isPresent()) {
-        Duration wait = retryAfter.get();
-        return wait.compareTo(options.maxRetryAfter()) > 0 ? options.maxRetryAfter() : wait;
-      }
-    }
-    Duration base = last != null && last.code() == 429
-        ? options.throttledBaseDelay() : options.baseDelay();
-    int exponent = Math.max(0, Math.min(30, context.getAttemptCount() - 1));
-    long ceiling = base.toNanos() > (options.maxDelay().toNanos() >> exponent)
-        ? options.maxDelay().toNanos()
-        : base.toNanos() << exponent;
-    return Duration.ofNanos((long) (random.getAsDouble() * ceiling));
-  }
-
-  private static boolean isRetryableFailure(Throwable failure) {
-    if (failure instanceof ApiIOException || failure instanceof SSLPeerUnverifiedException) {
-      return false;
-    }
-    if (failure instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
-      return false;
-    }
-    return failure instanceof IOException;
-  }
-
   /** True only for failures that happen before a single byte of the request is written. */
   static boolean provablyNeverSent(Throwable failure) {
-    if (failure instanceof ConnectException || failure instanceof UnknownHostException
-        || failure instanceof NoRouteToHostException) {
-      return true;
-    }
-    // Socket.connect's timeout; read/write timeouts say "timeout"/"Read timed out".
-    return failure instanceof SocketTimeoutException && failure.getMessage() != null
-        && failure.getMessage().toLowerCase(Locale.ROOT).startsWith("connect timed out");
+    return RetryStrategy.provablyNeverSent(failure);
   }
 }

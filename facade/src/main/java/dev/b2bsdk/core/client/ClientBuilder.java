@@ -87,6 +87,17 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
+  /**
+   * Requests the SDK's own HTTP dispatcher runs at once per host (default 64; asynchronous calls
+   * beyond it wait in the dispatcher's queue, holding no thread). With {@link #okHttpClient} the
+   * caller's dispatcher decides instead (OkHttp's default: 5 per host, 64 in total); size it
+   * with {@code Dispatcher.setMaxRequestsPerHost}. {@link #politeness} limits a client further.
+   */
+  public B maxConcurrentRequests(int max) {
+    transport.maxConcurrentRequests(max);
+    return self();
+  }
+
   /** Replaces the default {@code User-Agent}. */
   public B userAgent(String userAgent) {
     transport.userAgent(userAgent);

@@ -9,7 +9,9 @@ import java.util.TreeSet;
  * How {@link RetryInterceptor} retries. Immutable.
  *
  * <p>Defaults: 3 attempts (the first included), full-jitter exponential backoff from 200 ms
- * (1 s after a 429) capped at 20 s per wait, at most 60 s spent on one call, a server's
+ * (after a 429 without {@code Retry-After}: equal jitter, half to all of a backoff from 1 s)
+ * capped at 20 s per wait, a per-client retry quota of 500 tokens (a retry costs 5, a success
+ * refunds 1), at most 60 s spent on one call, a server's
  * {@code Retry-After} honoured up to 60 s, retryable statuses 429, 502, 503, 504. API packages
  * adjust these (CareCloud adds 500, as its vendor asks clients to retry it).
  */
@@ -25,8 +27,12 @@ public final class RetryOptions {
   private final Duration budget;
   private final Duration maxRetryAfter;
   private final Set<Integer> retryableStatuses;
+  private final int retryQuota;
+  private final int retryCost;
 
   private RetryOptions(Builder b) {
+    this.retryQuota = b.retryQuota;
+    this.retryCost = b.retryCost;
     this.maxAttempts = b.maxAttempts;
     this.baseDelay = b.baseDelay;
     this.throttledBaseDelay = b.throttledBaseDelay;
@@ -58,6 +64,8 @@ public final class RetryOptions {
     b.budget = budget;
     b.maxRetryAfter = maxRetryAfter;
     b.retryableStatuses = new TreeSet<>(retryableStatuses);
+    b.retryQuota = retryQuota;
+    b.retryCost = retryCost;
     return b;
   }
 
@@ -96,12 +104,29 @@ public final class RetryOptions {
     return retryableStatuses;
   }
 
+  /**
+   * Tokens in the client's retry quota (a token bucket shared by all its calls; 0 = no quota).
+   * Every retry takes {@link #retryCost()} tokens, every successful attempt gives one back (up
+   * to this many); with too few tokens a call gets no retry and fails with its last error. A
+   * sustained outage therefore costs at most {@code retryQuota / retryCost} retries in all
+   * (default 500 / 5 = 100), and full retries return once successes refill the bucket.
+   */
+  public int retryQuota() {
+    return retryQuota;
+  }
+
+  /** Tokens one retry takes from the quota (default 5). */
+  public int retryCost() {
+    return retryCost;
+  }
+
   @Override
   public String toString() {
     return "RetryOptions{maxAttempts=" + maxAttempts + ", baseDelay=" + baseDelay
         + ", throttledBaseDelay=" + throttledBaseDelay + ", maxDelay=" + maxDelay
         + ", budget=" + budget + ", maxRetryAfter=" + maxRetryAfter
-        + ", retryableStatuses=" + new TreeSet<>(retryableStatuses) + '}';
+        + ", retryableStatuses=" + new TreeSet<>(retryableStatuses)
+        + ", retryQuota=" + retryQuota + ", retryCost=" + retryCost + '}';
   }
 
   /** Builds {@link RetryOptions}; every setting has a default. */
@@ -113,6 +138,8 @@ public final class RetryOptions {
     private Duration budget = Duration.ofSeconds(60);
     private Duration maxRetryAfter = Duration.ofSeconds(60);
     private Set<Integer> retryableStatuses = new TreeSet<>(Set.of(429, 502, 503, 504));
+    private int retryQuota = 500;
+    private int retryCost = 5;
 
     private Builder() {
     }
@@ -161,6 +188,24 @@ public final class RetryOptions {
       for (int s : statuses) {
         retryableStatuses.add(s);
       }
+      return this;
+    }
+
+    /** Tokens of the client's retry quota (default 500); 0 turns the quota off. */
+    public Builder retryQuota(int tokens) {
+      if (tokens < 0) {
+        throw new IllegalArgumentException("retryQuota must not be negative");
+      }
+      this.retryQuota = tokens;
+      return this;
+    }
+
+    /** Tokens one retry takes from the quota (default 5); at least 1. */
+    public Builder retryCost(int tokens) {
+      if (tokens < 1) {
+        throw new IllegalArgumentException("retryCost must be at least 1");
+      }
+      this.retryCost = tokens;
       return this;
     }
 

@@ -29,8 +29,10 @@ public final class TransportOptions {
   private final Duration callTimeout;
   private final String userAgent;
   private final OkHttpClient client;
+  private final int maxConcurrentRequests;
 
   private TransportOptions(Builder b) {
+    this.maxConcurrentRequests = b.maxConcurrentRequests;
     this.connectTimeout = b.connectTimeout;
     this.readTimeout = b.readTimeout;
     this.writeTimeout = b.writeTimeout;
@@ -56,6 +58,7 @@ public final class TransportOptions {
     b.callTimeout = callTimeout;
     b.userAgent = userAgent;
     b.client = client;
+    b.maxConcurrentRequests = maxConcurrentRequests;
     return b;
   }
 
@@ -86,6 +89,15 @@ public final class TransportOptions {
     return client;
   }
 
+  /**
+   * Requests the SDK's own dispatcher runs at once per host (and at least 64 in total); default
+   * {@value Builder#DEFAULT_MAX_CONCURRENT_REQUESTS}. Not applied to a caller's client, whose
+   * dispatcher keeps its own limits (OkHttp's default: 5 per host, 64 in total).
+   */
+  public int maxConcurrentRequests() {
+    return maxConcurrentRequests;
+  }
+
   /** The effective user agent for the named API. */
   public String userAgentFor(String api) {
     return userAgent != null ? userAgent : "b2bsdk-java/" + SdkVersion.VERSION + " (" + api + ")";
@@ -95,7 +107,8 @@ public final class TransportOptions {
   public String toString() {
     return "TransportOptions{connect=" + connectTimeout + ", read=" + readTimeout
         + ", write=" + writeTimeout + ", call=" + callTimeout
-        + ", userAgent=" + userAgent + ", callerClient=" + (client != null) + '}';
+        + ", userAgent=" + userAgent + ", callerClient=" + (client != null)
+        + ", maxConcurrentRequests=" + maxConcurrentRequests + '}';
   }
 
   /** Builds {@link TransportOptions}; every setting has a default. */
@@ -105,7 +118,11 @@ public final class TransportOptions {
     private Duration writeTimeout = Duration.ofSeconds(30);
     private Duration callTimeout = Duration.ofSeconds(60);
     private String userAgent;
+    /** The default of {@link #maxConcurrentRequests(int)}. */
+    public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
+
     private OkHttpClient client;
+    private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
 
     private Builder() {
     }
@@ -139,6 +156,15 @@ public final class TransportOptions {
     /** The caller's client; see the class comment for what is kept and what is replaced. */
     public Builder client(OkHttpClient client) {
       this.client = client;
+      return this;
+    }
+
+    /** Requests the SDK's dispatcher runs at once per host; at least 1 (default 64). */
+    public Builder maxConcurrentRequests(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxConcurrentRequests must be at least 1, was " + max);
+      }
+      this.maxConcurrentRequests = max;
       return this;
     }
 

@@ -90,6 +90,21 @@ final class CareCloudCustomerUnderTest extends ClientUnderTest {
       }
 
       @Override
+      public java.util.concurrent.CompletableFuture<?> readAsync() {
+        return client.stores().getAsync(storeId);
+      }
+
+      @Override
+      public java.util.concurrent.CompletableFuture<?> createAsync() {
+        return client.customers().createAsync(request());
+      }
+
+      @Override
+      public java.util.concurrent.CompletableFuture<?> createRetryingAlwaysAsync() {
+        return client.withOptions(CallOptions.retry(RetryMode.ALWAYS)).customers().createAsync(request());
+      }
+
+      @Override
       public long readPage() {
         return client.stores().list().withPageSize(PAGE_SIZE).stream().count();
       }

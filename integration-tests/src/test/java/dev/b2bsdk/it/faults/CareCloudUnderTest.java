@@ -76,6 +76,21 @@ final class CareCloudUnderTest extends ClientUnderTest {
       }
 
       @Override
+      public java.util.concurrent.CompletableFuture<?> readAsync() {
+        return client.customers().getAsync(mock.johnSmithId());
+      }
+
+      @Override
+      public java.util.concurrent.CompletableFuture<?> createAsync() {
+        return client.customers().createAsync(request());
+      }
+
+      @Override
+      public java.util.concurrent.CompletableFuture<?> createRetryingAlwaysAsync() {
+        return client.withOptions(CallOptions.retry(RetryMode.ALWAYS)).customers().createAsync(request());
+      }
+
+      @Override
       public long readPage() {
         return client.customers().list().withPageSize(PAGE_SIZE).stream().count();
       }

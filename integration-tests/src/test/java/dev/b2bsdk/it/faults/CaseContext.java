@@ -48,6 +48,7 @@ final class CaseContext implements ClientUnderTest.Setup, AutoCloseable {
   private final SwitchableDns dns = new SwitchableDns();
   private final OkHttpClient transport;
   private final List<Session> sessions = new ArrayList<>();
+  private boolean async;
   private final List<StubMapping> stubs = new ArrayList<>();
   private final Set<String> tokens = new LinkedHashSet<>();
   private final List<String> exceptionTexts = new ArrayList<>();
@@ -85,7 +86,60 @@ final class CaseContext implements ClientUnderTest.Setup, AutoCloseable {
   Session connect() {
     Session session = api.connect(this);
     sessions.add(session);
-    return session;
+    return async ? new AsyncSession(session) : session;
+  }
+
+  /** From now on {@link #connect()} gives sessions that call the {@code …Async} methods. */
+  CaseContext async() {
+    this.async = true;
+    return this;
+  }
+
+  /** A session whose calls go through the typed layer's {@code …Async} methods and wait. */
+  private static final class AsyncSession implements Session {
+    private final Session sync;
+
+    AsyncSession(Session sync) {
+      this.sync = sync;
+    }
+
+    private static Object await(java.util.concurrent.CompletableFuture<?> future) {
+      try {
+        return future.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException(e.getCause());
+      } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public Object read() {
+      return await(sync.readAsync());
+    }
+
+    @Override
+    public Object create() {
+      return await(sync.createAsync());
+    }
+
+    @Override
+    public Object createRetryingAlways() {
+      return await(sync.createRetryingAlwaysAsync());
+    }
+
+    @Override
+    public long readPage() {
+      return sync.readPage();
+    }
+
+    @Override
+    public void close() {
+      sync.close();
+    }
   }
 
   @Override

@@ -55,6 +55,21 @@ abstract class ClientUnderTest implements AutoCloseable {
     /** The create on a view opted in with {@code CallOptions.retry(RetryMode.ALWAYS)}. */
     Object createRetryingAlways();
 
+    /** {@link #read()} through the typed layer's {@code …Async} method. */
+    default java.util.concurrent.CompletableFuture<?> readAsync() {
+      throw new UnsupportedOperationException("no asynchronous read");
+    }
+
+    /** {@link #create()} through the typed layer's {@code …Async} method. */
+    default java.util.concurrent.CompletableFuture<?> createAsync() {
+      throw new UnsupportedOperationException("no asynchronous create");
+    }
+
+    /** {@link #createRetryingAlways()} through the typed layer's {@code …Async} method. */
+    default java.util.concurrent.CompletableFuture<?> createRetryingAlwaysAsync() {
+      throw new UnsupportedOperationException("no asynchronous create");
+    }
+
     /** Walks the list in pages of {@link #PAGE_SIZE} items (if paged); returns the item count. */
     long readPage();
 
@@ -112,6 +127,11 @@ abstract class ClientUnderTest implements AutoCloseable {
 
   /** The token endpoint, or empty for an API without one (Basic authentication). */
   abstract Optional<Endpoint> token();
+
+  /** Whether the create has an {@code …Async} form (ITCare's is a {@code begin…} poller). */
+  boolean asyncCreate() {
+    return true;
+  }
 
   /** Whether the API's retry defaults include 500 (CareCloud asks for it). */
   abstract boolean retries500();

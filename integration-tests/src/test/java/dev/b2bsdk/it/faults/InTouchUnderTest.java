@@ -73,6 +73,21 @@ final class InTouchUnderTest extends ClientUnderTest {
       }
 
       @Override
+      public java.util.concurrent.CompletableFuture<?> readAsync() {
+        return client.parties().getAsync(id);
+      }
+
+      @Override
+      public java.util.concurrent.CompletableFuture<?> createAsync() {
+        return client.parties().createAsync(request());
+      }
+
+      @Override
+      public java.util.concurrent.CompletableFuture<?> createRetryingAlwaysAsync() {
+        return client.withOptions(CallOptions.retry(RetryMode.ALWAYS)).parties().createAsync(request());
+      }
+
+      @Override
       public long readPage() {
         return client.parties().list().withPageSize(PAGE_SIZE).stream().count();
       }

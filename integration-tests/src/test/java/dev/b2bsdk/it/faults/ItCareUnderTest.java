@@ -67,6 +67,11 @@ final class ItCareUnderTest extends ClientUnderTest {
       }
 
       @Override
+      public java.util.concurrent.CompletableFuture<?> readAsync() {
+        return client.actions().listAsync();
+      }
+
+      @Override
       public long readPage() {
         return client.instances().list().withPageSize(PAGE_SIZE).stream().count();
       }
@@ -81,6 +86,11 @@ final class ItCareUnderTest extends ClientUnderTest {
   private static CreateInstanceRequest request() {
     return GSON.fromJson("{\"name\":\"pdebappsrv09\",\"area\":\"EB1\",\"resourceId\":\"3021\","
         + "\"serviceId\":40213}", CreateInstanceRequest.class);
+  }
+
+  @Override
+  boolean asyncCreate() {
+    return false;
   }
 
   @Override

@@ -74,6 +74,21 @@ final class ShopApplicationUnderTest extends ClientUnderTest {
       }
 
       @Override
+      public java.util.concurrent.CompletableFuture<?> readAsync() {
+        return client.interfaces().getAsync(key);
+      }
+
+      @Override
+      public java.util.concurrent.CompletableFuture<?> createAsync() {
+        return client.interfaces().createAsync(request());
+      }
+
+      @Override
+      public java.util.concurrent.CompletableFuture<?> createRetryingAlwaysAsync() {
+        return client.withOptions(CallOptions.retry(RetryMode.ALWAYS)).interfaces().createAsync(request());
+      }
+
+      @Override
       public long readPage() {
         return client.interfaces().list().size();
       }
