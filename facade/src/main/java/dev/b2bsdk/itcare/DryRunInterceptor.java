@@ -3,9 +3,7 @@ package dev.b2bsdk.itcare;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import okhttp3.Call;
-import okhttp3.Connection;
+import dev.b2bsdk.internal.RewrittenChain;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -38,66 +36,5 @@ final class DryRunInterceptor implements Interceptor {
     }
     return next.intercept(new RewrittenChain(chain,
         request.newBuilder().header(HEADER, "true").build()));
-  }
-
-  /** {@code chain} with another request; everything else delegates. */
-  private static final class RewrittenChain implements Chain {
-    private final Chain chain;
-    private final Request request;
-
-    RewrittenChain(Chain chain, Request request) {
-      this.chain = chain;
-      this.request = request;
-    }
-
-    @Override
-    public Request request() {
-      return request;
-    }
-
-    @Override
-    public Response proceed(Request request) throws IOException {
-      return chain.proceed(request);
-    }
-
-    @Override
-    public Connection connection() {
-      return chain.connection();
-    }
-
-    @Override
-    public Call call() {
-      return chain.call();
-    }
-
-    @Override
-    public int connectTimeoutMillis() {
-      return chain.connectTimeoutMillis();
-    }
-
-    @Override
-    public Chain withConnectTimeout(int timeout, TimeUnit unit) {
-      return new RewrittenChain(chain.withConnectTimeout(timeout, unit), request);
-    }
-
-    @Override
-    public int readTimeoutMillis() {
-      return chain.readTimeoutMillis();
-    }
-
-    @Override
-    public Chain withReadTimeout(int timeout, TimeUnit unit) {
-      return new RewrittenChain(chain.withReadTimeout(timeout, unit), request);
-    }
-
-    @Override
-    public int writeTimeoutMillis() {
-      return chain.writeTimeoutMillis();
-    }
-
-    @Override
-    public Chain withWriteTimeout(int timeout, TimeUnit unit) {
-      return new RewrittenChain(chain.withWriteTimeout(timeout, unit), request);
-    }
   }
 }
