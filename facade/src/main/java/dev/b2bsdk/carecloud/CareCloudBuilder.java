@@ -100,17 +100,6 @@ abstract class CareCloudBuilder<B extends CareCloudBuilder<B>> extends ClientBui
 
   /** The token cache over {@code source}, with the common settings applied. */
   static TokenCache tokenCache(ClientSettings settings, TokenSource source) {
-    TokenCache.Builder b = TokenCache.builder(source)
-        .name(CareCloudClients.API)
-        .clock(settings.clock());
-    settings.executor().ifPresent(b::executor);
-    settings.tokenRefreshMargin().ifPresent(b::refreshMargin);
-    settings.tokenExpiryMargin().ifPresent(b::expiryMargin);
-    try {
-      return b.build();
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "tokenExpiryMargin must not exceed tokenRefreshMargin (default 5 min)", e);
-    }
+    return settings.tokenCache(CareCloudClients.API, source);
   }
 }

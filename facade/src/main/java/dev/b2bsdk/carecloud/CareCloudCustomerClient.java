@@ -260,8 +260,7 @@ public final class CareCloudCustomerClient extends AbstractCareCloudClient {
       if (setup == null) {
         throw new IllegalArgumentException("setup is required");
       }
-      ClientRuntime base = runtime(settings, InterfaceUrl.CUSTOMER);
-      try {
+      return ClientSettings.buildOrClose(runtime(settings, InterfaceUrl.CUSTOMER), base -> {
         DeviceTokenSource source = new DeviceTokenSource(base, tokenStore, externalApplicationId,
             device, setup, pushToken, acceptLanguage);
         TokenCache tokens = tokenCache(settings, source);
@@ -270,10 +269,7 @@ public final class CareCloudCustomerClient extends AbstractCareCloudClient {
             new CareCloudAuthInterceptor(tokens, acceptLanguage, closed));
         return new CareCloudCustomerClient(authenticated, projectZone, acceptLanguage, tokens,
             source, device, new AtomicReference<>(), false, closed);
-      } catch (RuntimeException e) {
-        base.close();
-        throw e;
-      }
+      });
     }
 
     @Override

@@ -158,8 +158,7 @@ public final class CareCloudEnterpriseClient extends AbstractCareCloudClient {
       checkShared();
       requireText(login, "login");
       requireText(password, "password");
-      ClientRuntime base = runtime(settings, InterfaceUrl.ENTERPRISE);
-      try {
+      return ClientSettings.buildOrClose(runtime(settings, InterfaceUrl.ENTERPRISE), base -> {
         EnterpriseLoginSource source = new EnterpriseLoginSource(base, externalApplicationId,
             login, password, acceptLanguage, projectZone, settings.clock(),
             assumedTokenLifetime);
@@ -169,10 +168,7 @@ public final class CareCloudEnterpriseClient extends AbstractCareCloudClient {
             new CareCloudAuthInterceptor(tokens, acceptLanguage, closed));
         return new CareCloudEnterpriseClient(authenticated, projectZone, acceptLanguage, tokens,
             login, false, closed);
-      } catch (RuntimeException e) {
-        base.close();
-        throw e;
-      }
+      });
     }
 
     @Override

@@ -54,6 +54,33 @@ public final class ClientSettings {
   }
 
   /** A {@link ClientRuntime} builder with every common setting applied. */
+  /** The token cache over {@code source}, with the builder's clock, executor and margins. */
+  public TokenCache tokenCache(String api, TokenSource source) {
+    TokenCache.Builder b = TokenCache.builder(source).name(api).clock(clock);
+    executor().ifPresent(b::executor);
+    tokenRefreshMargin().ifPresent(b::refreshMargin);
+    tokenExpiryMargin().ifPresent(b::expiryMargin);
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "tokenExpiryMargin must not exceed tokenRefreshMargin (default 5 min)", e);
+    }
+  }
+
+  /**
+   * {@code build} applied to {@code base}; if it fails, {@code base} is closed (it owns the
+   * connection pool) and the failure rethrown. Every client builder ends this way.
+   */
+  public static <C> C buildOrClose(ClientRuntime base, java.util.function.Function<ClientRuntime, C> build) {
+    try {
+      return build.apply(base);
+    } catch (RuntimeException e) {
+      base.close();
+      throw e;
+    }
+  }
+
   public ClientRuntime.Builder runtime(String api, Gson gson, ErrorBodyParser errorParser) {
     return ClientRuntime.builder(api)
         .baseUrl(baseUrl)

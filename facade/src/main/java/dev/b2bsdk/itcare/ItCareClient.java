@@ -4,7 +4,6 @@ package dev.b2bsdk.itcare;
 import com.google.gson.Gson;
 import dev.b2bsdk.internal.BasicCredentials;
 import dev.b2bsdk.internal.BearerAuthInterceptor;
-import dev.b2bsdk.internal.TokenCache;
 import dev.b2bsdk.core.client.ClientBuilder;
 import dev.b2bsdk.internal.OperationInvoker;
 import dev.b2bsdk.generated.itcare.model.ActionTracking;
@@ -207,25 +206,17 @@ public final class ItCareClient extends ItCareOperations {
       ClientSettings settings = settings(DEFAULT_BASE_URL, RetryOptions.defaults());
       Gson gson = JSON.createGson().create();
       ClientRuntime base = settings.runtime(API, gson, new ItCareErrorParser()).build();
-      try {
+      return ClientSettings.buildOrClose(base, b -> {
         // a token request changes nothing server-side: safe to retry like a GET
         ItCareTokenSource source = new ItCareTokenSource(
-            base.withOptions(CallOptions.retry(RetryMode.ALWAYS)), tokenEndpoint,
+            b.withOptions(CallOptions.retry(RetryMode.ALWAYS)), tokenEndpoint,
             BasicCredentials.of(id, secret), scope);
-        TokenCache.Builder cache = TokenCache.builder(source).name(API).clock(settings.clock());
-        settings.executor().ifPresent(cache::executor);
-        settings.tokenRefreshMargin().ifPresent(cache::refreshMargin);
-        settings.tokenExpiryMargin().ifPresent(cache::expiryMargin);
-        Interceptor auth = new BearerAuthInterceptor(cache.build());
-        ClientRuntime runtime =
-            base.withAuthentication(dryRun ? new DryRunInterceptor(auth) : auth);
+        Interceptor auth = new BearerAuthInterceptor(settings.tokenCache(API, source));
+        ClientRuntime runtime = b.withAuthentication(dryRun ? new DryRunInterceptor(auth) : auth);
         ActionTracker tracker = new ActionTracker(runtime, gson, settings.pollOptions(),
             settings.scheduler().orElse(null), listeners, settings.transport().callTimeout());
         return new ItCareClient(runtime, tracker, dryRun, id, tokenEndpoint);
-      } catch (RuntimeException e) {
-        base.close();
-        throw e;
-      }
+      });
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.b2bsdk.shopapp;
 
 import dev.b2bsdk.internal.BearerAuthInterceptor;
-import dev.b2bsdk.internal.TokenCache;
 import dev.b2bsdk.core.client.ClientBuilder;
 import dev.b2bsdk.internal.OperationInvoker;
 import dev.b2bsdk.internal.ClientSettings;
@@ -121,21 +120,9 @@ public final class ShopApplicationClient extends ShopApplicationOperations {
       ClientRuntime unauthenticated = settings
           .runtime(API, JSON.createGson().create(), new ShopApplicationErrorParser())
           .build();
-      try {
-        TokenCache.Builder tokens = TokenCache
-            .builder(new ShopApplicationTokenSource(unauthenticated, id, secret, settings.clock()))
-            .name(API)
-            .clock(settings.clock());
-        settings.executor().ifPresent(tokens::executor);
-        settings.tokenRefreshMargin().ifPresent(tokens::refreshMargin);
-        settings.tokenExpiryMargin().ifPresent(tokens::expiryMargin);
-        ClientRuntime runtime =
-            unauthenticated.withAuthentication(new BearerAuthInterceptor(tokens.build()));
-        return new ShopApplicationClient(runtime, id);
-      } catch (RuntimeException e) {
-        unauthenticated.close();
-        throw e;
-      }
+      return ClientSettings.buildOrClose(unauthenticated, b -> new ShopApplicationClient(
+          b.withAuthentication(new BearerAuthInterceptor(settings.tokenCache(API,
+              new ShopApplicationTokenSource(b, id, secret, settings.clock())))), id));
     }
 
     @Override
