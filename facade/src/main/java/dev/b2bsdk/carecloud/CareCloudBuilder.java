@@ -100,7 +100,7 @@ abstract class CareCloudBuilder<B extends CareCloudBuilder<B>> extends ClientBui
 
   /** The token cache over {@code source}, with the common settings applied. */
   static TokenCache tokenCache(ClientSettings settings, TokenSource source) {
-    TokenCache.Builder b = TokenCache.builder(source)
+    TokenCache.Builder b = TokenCache.builder(settings.observe(CareCloudClients.API, source))
         .name(CareCloudClients.API)
         .clock(settings.clock());
     settings.executor().ifPresent(b::executor);

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
+import dev.b2bsdk.core.observe.SdkListener;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -84,6 +85,11 @@ public final class ClientRuntime implements Closeable {
   /** A builder for the named API ({@code "ITCare"}, ...), used in exceptions and the user agent. */
   public static Builder builder(String api) {
     return new Builder(api);
+  }
+
+  /** The client's listener ({@link SdkListener#NONE} unless one was set); failures are swallowed. */
+  public SdkListener listener() {
+    return shared.listener;
   }
 
   /** The API's name. */
@@ -206,6 +212,8 @@ public final class ClientRuntime implements Closeable {
     final boolean ownsClient;
     final AtomicBoolean closed;
     final boolean view;
+    Observation observation;
+    SdkListener listener = SdkListener.NONE;
 
     Shared(String api, HttpUrl baseUrl, OkHttpClient baseClient, Gson gson, ErrorMapper errors,
         Clock clock, boolean ownsClient, AtomicBoolean closed, boolean view) {
@@ -222,8 +230,13 @@ public final class ClientRuntime implements Closeable {
     }
 
     Shared asView() {
-      return view ? this
-          : new Shared(api, baseUrl, baseClient, gson, errors, clock, ownsClient, closed, true);
+      if (view) {
+        return this;
+      }
+      Shared v = new Shared(api, baseUrl, baseClient, gson, errors, clock, ownsClient, closed, true);
+      v.observation = observation;
+      v.listener = listener;
+      return v;
     }
 
     Retrofit retrofit(HttpUrl url, OkHttpClient client) {
@@ -261,6 +274,7 @@ public final class ClientRuntime implements Closeable {
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private UnaryOperator<ApiException> exceptionRefiner = UnaryOperator.identity();
+    private SdkListener listener = SdkListener.NONE;
 
     private Builder(String api) {
       this.api = Objects.requireNonNull(api, "api");
@@ -332,6 +346,12 @@ public final class ClientRuntime implements Closeable {
       return this;
     }
 
+    /** Receives every attempt, retry, token request and poll (default: none). */
+    public Builder listener(SdkListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
     /**
      * @throws IllegalArgumentException if {@code baseUrl} is missing, not http(s), or plain
      *     http to a non-loopback host
@@ -359,11 +379,19 @@ public final class ClientRuntime implements Closeable {
       if (politeness.maxConcurrentRequests() > 0) {
         b.addInterceptor(new ConcurrencyLimitInterceptor(politeness.maxConcurrentRequests()));
       }
+      Observation observation = Observation.of(api, listener);
+      if (observation != null) {
+        b.addInterceptor(observation.callInterceptor());
+      }
       if (retry.maxAttempts() > 1) {
         b.addInterceptor(new RetryInterceptor(retry, sleeper, clock));
       }
       if (politeness.requestsPerSecond() > 0) {
         b.addInterceptor(new RateLimitInterceptor(politeness.requestsPerSecond(), sleeper));
+      }
+      if (observation != null) {
+        // after the retry policy (each attempt), before authentication (a 401 replay is no retry)
+        b.addInterceptor(observation.attemptInterceptor());
       }
       if (logLevel != HttpLogLevel.NONE) {
         b.addNetworkInterceptor(new RedactingHttpLogger(logLevel));
@@ -371,6 +399,10 @@ public final class ClientRuntime implements Closeable {
       Shared shared = new Shared(api, url, b.build(), gson != null ? gson : new Gson(),
           new ErrorMapper(api, errorParser, clock, exceptionRefiner), clock, supplied == null,
           closed, false);
+      if (observation != null) {
+        shared.observation = observation;
+        shared.listener = observation.listener();
+      }
       return new ClientRuntime(shared, authentication, CallOptions.NONE);
     }
   }

@@ -1,5 +1,6 @@
 package dev.b2bsdk.internal;
 
+import dev.b2bsdk.core.observe.SdkListener;
 import dev.b2bsdk.core.client.ClientBuilder;
 
 import com.google.gson.Gson;
@@ -31,12 +32,13 @@ public final class ClientSettings {
   private final PollOptions pollOptions;
   private final Duration tokenRefreshMargin;
   private final Duration tokenExpiryMargin;
+  private final SdkListener listener;
 
   /** The settings of one client, as its builder collected them. */
   public ClientSettings(String baseUrl, TransportOptions transport, RetryOptions retry,
       PolitenessOptions politeness, HttpLogLevel logLevel, Clock clock, Executor executor,
       ScheduledExecutorService scheduler, Sleeper sleeper, PollOptions pollOptions,
-      Duration tokenRefreshMargin, Duration tokenExpiryMargin) {
+      Duration tokenRefreshMargin, Duration tokenExpiryMargin, SdkListener listener) {
     this.baseUrl = baseUrl;
     this.transport = transport;
     this.retry = retry;
@@ -49,6 +51,7 @@ public final class ClientSettings {
     this.pollOptions = pollOptions;
     this.tokenRefreshMargin = tokenRefreshMargin;
     this.tokenExpiryMargin = tokenExpiryMargin;
+    this.listener = listener;
   }
 
   /** A {@link ClientRuntime} builder with every common setting applied. */
@@ -62,7 +65,14 @@ public final class ClientSettings {
         .gson(gson)
         .errorParser(errorParser)
         .clock(clock)
-        .sleeper(sleeper);
+        .sleeper(sleeper)
+        .listener(listener);
+  }
+
+  /** {@code source}, reporting each token fetch to the client's listener (as is without one). */
+  public TokenSource observe(String api, TokenSource source) {
+    Observation observation = Observation.of(api, listener);
+    return observation == null ? source : observation.observe(source);
   }
 
   public String baseUrl() {

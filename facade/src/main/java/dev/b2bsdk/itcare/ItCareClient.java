@@ -209,7 +209,7 @@ public final class ItCareClient extends ItCareOperations {
         ItCareTokenSource source = new ItCareTokenSource(
             base.withOptions(CallOptions.retry(RetryMode.ALWAYS)), tokenEndpoint,
             BasicCredentials.of(id, secret), scope);
-        TokenCache.Builder cache = TokenCache.builder(source).name(API).clock(settings.clock());
+        TokenCache.Builder cache = TokenCache.builder(settings.observe(API, source)).name(API).clock(settings.clock());
         settings.executor().ifPresent(cache::executor);
         settings.tokenRefreshMargin().ifPresent(cache::refreshMargin);
         settings.tokenExpiryMargin().ifPresent(cache::expiryMargin);

@@ -123,7 +123,8 @@ public final class ShopApplicationClient extends ShopApplicationOperations {
           .build();
       try {
         TokenCache.Builder tokens = TokenCache
-            .builder(new ShopApplicationTokenSource(unauthenticated, id, secret, settings.clock()))
+            .builder(settings.observe(API,
+                new ShopApplicationTokenSource(unauthenticated, id, secret, settings.clock())))
             .name(API)
             .clock(settings.clock());
         settings.executor().ifPresent(tokens::executor);

@@ -1,5 +1,6 @@
 package dev.b2bsdk.core.client;
 
+import dev.b2bsdk.core.observe.SdkListener;
 import dev.b2bsdk.internal.ClientSettings;
 
 import dev.b2bsdk.core.http.HttpLogLevel;
@@ -38,6 +39,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   PollOptions pollOptions = PollOptions.defaults();
   Duration tokenRefreshMargin;
   Duration tokenExpiryMargin;
+  final java.util.List<SdkListener> listeners = new java.util.ArrayList<>();
 
   protected ClientBuilder() {}
 
@@ -137,6 +139,16 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
+  /**
+   * Receives every HTTP attempt, retry, token request and poll of this client and its views
+   * (metrics, traces: {@code MicrometerSdkListener}, {@code OpenTelemetrySdkListener}). May be
+   * called more than once: every listener gets every event, in order.
+   */
+  public B listener(SdkListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+    return self();
+  }
+
   /** Poll schedule and timeouts of long operations. */
   public B pollOptions(PollOptions pollOptions) {
     this.pollOptions = Objects.requireNonNull(pollOptions, "pollOptions");
@@ -182,7 +194,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         politeness != null ? politeness
             : Objects.requireNonNull(defaultPoliteness, "defaultPoliteness"),
         logLevel, clock, executor, scheduler, sleeper, pollOptions, tokenRefreshMargin,
-        tokenExpiryMargin);
+        tokenExpiryMargin, listeners.isEmpty() ? SdkListener.NONE : SdkListener.composite(listeners));
   }
 
   /** The base URL set so far, or null; for the {@code toString()} of API builders. */
