@@ -77,7 +77,7 @@ class ReadmeSnippetsTest {
   void everyJavaBlockOfTheReadmeCompiles() throws IOException {
     String markdown = Files.readString(readme(), StandardCharsets.UTF_8);
     List<String> blocks = javaBlocks(markdown);
-    assertThat(blocks).as("java blocks in README.md").hasSizeGreaterThanOrEqualTo(9);
+    assertThat(blocks).as("java blocks in README.md").hasSizeGreaterThanOrEqualTo(10);
 
     assertThat(compileErrors(blocks)).as("README snippets that do not compile").isEmpty();
     System.out.println("readme snippets: " + blocks.size() + " compiled");
