@@ -18,6 +18,7 @@ import dev.failsafe.RateLimiter;
 import okhttp3.Dispatcher;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
+import dev.b2bsdk.core.observe.SdkListener;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -95,6 +96,11 @@ public final class ClientRuntime implements Closeable {
   /** A builder for the named API ({@code "ITCare"}, ...), used in exceptions and the user agent. */
   public static Builder builder(String api) {
     return new Builder(api);
+  }
+
+  /** The client's listener ({@link SdkListener#NONE} unless one was set); failures are swallowed. */
+  public SdkListener listener() {
+    return shared.listener;
   }
 
   /** The API's name. */
@@ -223,6 +229,8 @@ public final class ClientRuntime implements Closeable {
     final AtomicBoolean closed;
     final boolean view;
     final CallPipeline pipeline;
+    Observation observation;
+    SdkListener listener = SdkListener.NONE;
 
     Shared(String api, HttpUrl baseUrl, OkHttpClient baseClient, Gson gson, ErrorMapper errors,
         Clock clock, boolean ownsClient, AtomicBoolean closed, boolean view, CallPipeline pipeline) {
@@ -240,9 +248,14 @@ public final class ClientRuntime implements Closeable {
     }
 
     Shared asView() {
-      return view ? this
-          : new Shared(api, baseUrl, baseClient, gson, errors, clock, ownsClient, closed, true,
-              pipeline);
+      if (view) {
+        return this;
+      }
+      Shared v = new Shared(api, baseUrl, baseClient, gson, errors, clock, ownsClient, closed, true,
+          pipeline);
+      v.observation = observation;
+      v.listener = listener;
+      return v;
     }
 
     Retrofit retrofit(HttpUrl url, OkHttpClient client, CallOptions options) {
@@ -285,6 +298,7 @@ public final class ClientRuntime implements Closeable {
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private UnaryOperator<ApiException> exceptionRefiner = UnaryOperator.identity();
+    private SdkListener listener = SdkListener.NONE;
 
     private Builder(String api) {
       this.api = Objects.requireNonNull(api, "api");
@@ -362,6 +376,12 @@ public final class ClientRuntime implements Closeable {
       return this;
     }
 
+    /** Receives every attempt, retry, token request and poll (default: none). */
+    public Builder listener(SdkListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
     /**
      * @throws IllegalArgumentException if {@code baseUrl} is missing, not http(s), or plain
      *     http to a non-loopback host
@@ -406,11 +426,19 @@ public final class ClientRuntime implements Closeable {
       if (slots != null) {
         b.addInterceptor(new ConcurrencyLimitInterceptor(slots));
       }
+      Observation observation = Observation.of(api, listener);
+      if (observation != null) {
+        b.addInterceptor(observation.callInterceptor());
+      }
       if (strategy != null) {
         b.addInterceptor(new RetryInterceptor(strategy, sleeper));
       }
       if (limiter != null) {
         b.addInterceptor(new RateLimitInterceptor(limiter, sleeper));
+      }
+      if (observation != null) {
+        // after the retry policy (each attempt), before authentication (a 401 replay is no retry)
+        b.addInterceptor(observation.attemptInterceptor());
       }
       if (logLevel != HttpLogLevel.NONE) {
         b.addNetworkInterceptor(new RedactingHttpLogger(logLevel, logPersonalData));
@@ -419,6 +447,10 @@ public final class ClientRuntime implements Closeable {
           new ErrorMapper(api, errorParser, clock, exceptionRefiner), clock, supplied == null,
           closed, false, new CallPipeline(api, strategy, slots, limiter,
               transport.callTimeout().toNanos(), sleeper, transport.userAgentFor(api)));
+      if (observation != null) {
+        shared.observation = observation;
+        shared.listener = observation.listener();
+      }
       return new ClientRuntime(shared, authentication, CallOptions.NONE);
     }
   }

@@ -1,5 +1,6 @@
 package dev.b2bsdk.internal;
 
+import dev.b2bsdk.core.observe.SdkListener;
 import dev.b2bsdk.core.client.ClientBuilder;
 
 import com.google.gson.Gson;
@@ -32,12 +33,13 @@ public final class ClientSettings {
   private final PollOptions pollOptions;
   private final Duration tokenRefreshMargin;
   private final Duration tokenExpiryMargin;
+  private final SdkListener listener;
 
   /** The settings of one client, as its builder collected them. */
   public ClientSettings(String baseUrl, TransportOptions transport, RetryOptions retry,
       PolitenessOptions politeness, HttpLogLevel logLevel, boolean logPersonalData, Clock clock, Executor executor,
       ScheduledExecutorService scheduler, Sleeper sleeper, PollOptions pollOptions,
-      Duration tokenRefreshMargin, Duration tokenExpiryMargin) {
+      Duration tokenRefreshMargin, Duration tokenExpiryMargin, SdkListener listener) {
     this.baseUrl = baseUrl;
     this.transport = transport;
     this.retry = retry;
@@ -51,12 +53,15 @@ public final class ClientSettings {
     this.pollOptions = pollOptions;
     this.tokenRefreshMargin = tokenRefreshMargin;
     this.tokenExpiryMargin = tokenExpiryMargin;
+    this.listener = listener;
   }
 
-  /** A {@link ClientRuntime} builder with every common setting applied. */
-  /** The token cache over {@code source}, with the builder's clock, executor and margins. */
+  /**
+   * The token cache over {@code source} (observed by the client's listener), with the builder's
+   * clock, executor and margins.
+   */
   public TokenCache tokenCache(String api, TokenSource source) {
-    TokenCache.Builder b = TokenCache.builder(source).name(api).clock(clock);
+    TokenCache.Builder b = TokenCache.builder(observe(api, source)).name(api).clock(clock);
     executor().ifPresent(b::executor);
     tokenRefreshMargin().ifPresent(b::refreshMargin);
     tokenExpiryMargin().ifPresent(b::expiryMargin);
@@ -81,6 +86,7 @@ public final class ClientSettings {
     }
   }
 
+  /** A {@link ClientRuntime} builder with every common setting applied. */
   public ClientRuntime.Builder runtime(String api, Gson gson, ErrorBodyParser errorParser) {
     return ClientRuntime.builder(api)
         .baseUrl(baseUrl)
@@ -92,7 +98,14 @@ public final class ClientSettings {
         .gson(gson)
         .errorParser(errorParser)
         .clock(clock)
-        .sleeper(sleeper);
+        .sleeper(sleeper)
+        .listener(listener);
+  }
+
+  /** {@code source}, reporting each token fetch to the client's listener (as is without one). */
+  public TokenSource observe(String api, TokenSource source) {
+    Observation observation = Observation.of(api, listener);
+    return observation == null ? source : observation.observe(source);
   }
 
   public String baseUrl() {

@@ -1,5 +1,6 @@
 package dev.b2bsdk.itcare;
 
+import dev.b2bsdk.core.observe.SdkListener;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -111,7 +112,7 @@ final class ActionTracker {
       return AsyncOperation.untracked(accepted);
     }
     long id = tracking.getId();
-    Poller.Builder<Action> poller = Poller.builder(() -> poll(id))
+    Poller.Builder<Action> poller = Poller.builder(() -> observedPoll(operation, id))
         .operationId(String.valueOf(id))
         .api(runtime.api())
         .operation(operation)
@@ -126,6 +127,14 @@ final class ActionTracker {
           .value(accepted).rawStatus(tracking.getStatus()).message(tracking.getMessage()).build());
     }
     return AsyncOperation.tracked(poller.build());
+  }
+
+  /** One poll, reported to the client's listener. */
+  private PollResponse<Action> observedPoll(String operation, long id) {
+    PollResponse<Action> response = poll(id);
+    runtime.listener().onPoll(new SdkListener.Poll(runtime.api(), operation, String.valueOf(id),
+        response.rawStatus()));
+    return response;
   }
 
   /** One poll: {@code GET /actions/{id}}. */

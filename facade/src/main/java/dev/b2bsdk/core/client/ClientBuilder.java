@@ -1,5 +1,6 @@
 package dev.b2bsdk.core.client;
 
+import dev.b2bsdk.core.observe.SdkListener;
 import dev.b2bsdk.internal.ClientSettings;
 
 import dev.b2bsdk.core.http.HttpLogLevel;
@@ -39,6 +40,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   PollOptions pollOptions = PollOptions.defaults();
   Duration tokenRefreshMargin;
   Duration tokenExpiryMargin;
+  final java.util.List<SdkListener> listeners = new java.util.ArrayList<>();
 
   protected ClientBuilder() {}
 
@@ -159,6 +161,16 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
+  /**
+   * Receives every HTTP attempt, retry, token request and poll of this client and its views
+   * (metrics, traces: {@code MicrometerSdkListener}, {@code OpenTelemetrySdkListener}). May be
+   * called more than once: every listener gets every event, in order.
+   */
+  public B listener(SdkListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+    return self();
+  }
+
   /** Poll schedule and timeouts of long operations. */
   public B pollOptions(PollOptions pollOptions) {
     this.pollOptions = Objects.requireNonNull(pollOptions, "pollOptions");
@@ -203,8 +215,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return new ClientSettings(url, transport.build(), retry != null ? retry : defaultRetry,
         politeness != null ? politeness
             : Objects.requireNonNull(defaultPoliteness, "defaultPoliteness"),
-        logLevel, logPersonalData, clock, executor, scheduler, sleeper, pollOptions, tokenRefreshMargin,
-        tokenExpiryMargin);
+        logLevel, logPersonalData, clock, executor, scheduler, sleeper, pollOptions,
+        tokenRefreshMargin, tokenExpiryMargin,
+        listeners.isEmpty() ? SdkListener.NONE : SdkListener.composite(listeners));
   }
 
   /** The base URL set so far, or null; for the {@code toString()} of API builders. */

@@ -12,6 +12,14 @@ import java.util.Objects;
  */
 public final class PollOptions {
   private static final PollOptions DEFAULTS = builder().build();
+  private static final PollOptions FOR_TESTS = builder()
+      .initialInterval(Duration.ofMillis(10))
+      .multiplier(1.5)
+      .maxInterval(Duration.ofMillis(100))
+      .jitter(0.0)
+      .totalTimeout(Duration.ofSeconds(30))
+      .perPollTimeout(Duration.ofSeconds(5))
+      .build();
 
   private final Duration initialInterval;
   private final double multiplier;
@@ -36,6 +44,18 @@ public final class PollOptions {
 
   public static PollOptions defaults() {
     return DEFAULTS;
+  }
+
+  /**
+   * A fast schedule for tests against mocks (the testkit's {@code ItCareMock} finishes an action
+   * after a few polls): first poll after 10 ms, &times;1.5 up to 100 ms, no jitter, 30 s in total,
+   * 5 s per poll. A server's {@code Retry-After} is still honoured. Never use it against a real
+   * server: it polls up to ten times a second.
+   *
+   * <pre>{@code ItCareClient.builder().baseUrl(mock.baseUrl()).pollOptions(PollOptions.forTests())}</pre>
+   */
+  public static PollOptions forTests() {
+    return FOR_TESTS;
   }
 
   public static Builder builder() {

@@ -1,6 +1,6 @@
 package dev.b2bsdk.testkit.core;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import wiremock.com.fasterxml.jackson.databind.JsonNode;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;

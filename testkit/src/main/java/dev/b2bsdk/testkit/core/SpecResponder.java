@@ -1,6 +1,6 @@
 package dev.b2bsdk.testkit.core;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import wiremock.com.fasterxml.jackson.databind.JsonNode;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -365,7 +365,7 @@ final class SpecResponder {
       }
     }
     int status = key == null || !key.matches("\\d{3}") ? 200 : Integer.parseInt(key);
-    JsonNode response = key == null ? com.fasterxml.jackson.databind.node.MissingNode
+    JsonNode response = key == null ? wiremock.com.fasterxml.jackson.databind.node.MissingNode
         .getInstance() : spec.resolve(responses.get(key));
     Random random = new Random(seedOf(op, -1));
     MockResponse answer;
@@ -570,7 +570,7 @@ final class SpecResponder {
         return spec.resolve(p.path("schema"));
       }
     }
-    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    return wiremock.com.fasterxml.jackson.databind.node.MissingNode.getInstance();
   }
 
   private static List<String> findArray(JsonObject object, String name, int depth) {

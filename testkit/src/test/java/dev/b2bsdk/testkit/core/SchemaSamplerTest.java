@@ -65,8 +65,8 @@ class SchemaSamplerTest {
     Files.writeString(file, SPEC, StandardCharsets.UTF_8);
     OpenApiSpec spec = OpenApiSpec.load(file.toUri().toURL());
     SchemaSampler sampler = new SchemaSampler(spec);
-    com.fasterxml.jackson.databind.JsonNode thing = spec.resolve(
-        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+    wiremock.com.fasterxml.jackson.databind.JsonNode thing = spec.resolve(
+        wiremock.com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
             .put("$ref", "#/components/schemas/Thing"));
     for (int seed = 0; seed < 50; seed++) {
       JsonObject o = sampler.sample(thing, new Random(seed), false).getAsJsonObject();
