@@ -41,6 +41,8 @@ final class CareCloudData {
   final Map<String, JsonObject> segments = new LinkedHashMap<>();
   final Map<String, String> segmentGroupOf = new LinkedHashMap<>();
   final Map<String, Set<String>> segmentMembers = new LinkedHashMap<>();
+  /** When a customer joined a segment ({@code segmentId + '/' + customerId}); seeded members have none. */
+  final Map<String, String> segmentJoined = new LinkedHashMap<>();
   final Map<String, JsonObject> segmentGroups = new LinkedHashMap<>();
   final Map<String, JsonObject> stores = new LinkedHashMap<>();
   final List<JsonObject> statusRecords = new ArrayList<>();

@@ -215,16 +215,16 @@ public final class CareCloudMock extends MockServer<CareCloudMock> {
     routes.auth(BOTH, "GET", "/card-types/{card_type_id}", customers::getCardType);
     routes.auth(BOTH, "GET", "/vouchers", catalog::listVouchers);
     routes.auth(BOTH, "GET", "/vouchers/{voucher_id}", catalog::getVoucher);
-    routes.auth(E_ONLY, "PUT", "/vouchers/{voucher_id}", catalog::replaceVoucher);
-    routes.auth(E_ONLY, "DELETE", "/vouchers/{voucher_id}", catalog::deleteVoucher);
-    routes.auth(E_ONLY, "POST", "/vouchers/{voucher_id}/actions/apply-voucher",
+    routes.auth(BOTH, "PUT", "/vouchers/{voucher_id}", catalog::replaceVoucher);
+    routes.auth(BOTH, "DELETE", "/vouchers/{voucher_id}", catalog::deleteVoucher);
+    routes.auth(BOTH, "POST", "/vouchers/{voucher_id}/actions/apply-voucher",
         catalog::applyVoucher);
     routes.auth(BOTH, "GET", "/rewards", catalog::listRewards);
     routes.auth(BOTH, "GET", "/rewards/{reward_id}", catalog::getReward);
     routes.auth(BOTH, "POST", "/rewards/{reward_id}/actions/create-voucher",
         catalog::createVoucher);
     routes.auth(BOTH, "GET", "/segments", catalog::listSegments);
-    routes.auth(E_ONLY, "POST", "/segments", catalog::createSegment);
+    routes.auth(BOTH, "POST", "/segments", catalog::createSegment);
     routes.auth(BOTH, "GET", "/segments/{segment_id}", catalog::getSegment);
     routes.auth(BOTH, "GET", "/segments/{segment_id}/segment-records", catalog::segmentRecords);
     routes.auth(BOTH, "POST", "/segments/{segment_id}/actions/add-customer",
@@ -375,7 +375,7 @@ public final class CareCloudMock extends MockServer<CareCloudMock> {
         "valid_to", CareCloudData.format(validTo), "user", obj("user_id",
             "838b73aacb5ac326cec4030c80", "login", user, "first_name", "Dana",
             "last_name", "Demová", "email", "dana.demova@example.cz", "phone", "420601234567",
-            "user_role_id", "86e05affc7a7befcd513ab400", "user_role_ids",
+            "user_role_ids",
             Json.arr("86e05affc7a7befcd513ab400"), "store_id", "86e05affc7a7abefcd513ab400",
             "last_login", CareCloudData.format(LocalDateTime.now(clock().withZone(zone))))));
   }

@@ -240,7 +240,7 @@ class CareCloudMockSpecTest {
     assertThat(device.send("PUT", cust + "/tokens/" + token, "{\"setup\":{\"language_id\":\"cs\","
         + "\"allowed_gps\":false,\"allowed_notifications\":true},\"push_token\":\"321e5d02605d46c18936912\"}")
         .code()).isEqualTo(204);
-    Reply enterpriseOnly = device.post(cust + "/segments", "{\"name\":\"x\"}");
+    Reply enterpriseOnly = device.get(cust + "/customers/actions/search-customers?first_name=John");
     assertThat(enterpriseOnly.code()).isEqualTo(403);
 
     // logout, login by card number
