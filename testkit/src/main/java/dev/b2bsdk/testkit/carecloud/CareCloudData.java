@@ -44,6 +44,12 @@ final class CareCloudData {
   /** When a customer joined a segment ({@code segmentId + '/' + customerId}); seeded members have none. */
   final Map<String, String> segmentJoined = new LinkedHashMap<>();
   final Map<String, JsonObject> segmentGroups = new LinkedHashMap<>();
+  /** Point-of-sale state: purchases, point records, point reservations (by id). */
+  final Map<String, JsonObject> purchases = new LinkedHashMap<>();
+  final Map<String, JsonObject> points = new LinkedHashMap<>();
+  final Map<String, JsonObject> reservations = new LinkedHashMap<>();
+  /** The point record a purchase earned, by purchase id. */
+  final Map<String, String> pointsOfPurchase = new LinkedHashMap<>();
   final Map<String, JsonObject> stores = new LinkedHashMap<>();
   final List<JsonObject> statusRecords = new ArrayList<>();
   final Map<String, JsonObject> statuses = new LinkedHashMap<>();
@@ -60,6 +66,7 @@ final class CareCloudData {
     seedCustomers(customerCount, customerEmail, customerPassword);
     seedRewardsAndVouchers();
     seedSegments();
+    seedPoints();
   }
 
   static String format(LocalDateTime time) {
@@ -72,7 +79,8 @@ final class CareCloudData {
     do {
       id = "8" + fake.hex(25);
     } while (customers.containsKey(id) || cards.containsKey(id) || vouchers.containsKey(id)
-        || segments.containsKey(id));
+        || segments.containsKey(id) || purchases.containsKey(id) || points.containsKey(id)
+        || reservations.containsKey(id));
     return id;
   }
 
@@ -311,5 +319,17 @@ final class CareCloudData {
     segments.put(id, obj("segment_id", id, "name", name, "note", note, "last_change", changed));
     segmentGroupOf.put(id, group);
     segmentMembers.put(id, new LinkedHashSet<>());
+  }
+
+  /** John Smith starts with one point record of 150 points, so reservations work at once. */
+  private void seedPoints() {
+    if (!customers.containsKey(JOHN_SMITH)) {
+      return;
+    }
+    String id = "8d0c2f2f4a2e4ba3b21f5c1e10";
+    points.put(id, obj("point_id", id, "customer_id", JOHN_SMITH, "assigned_points", 150,
+        "available_points", 150, "point_type_id", CareCloudPointOfSale.POINT_TYPE,
+        "partner_id", CareCloudPointOfSale.PARTNER, "valid_to", "2099-12-31 23:59:59", "state", 1,
+        "created_at", "2024-01-15 09:00:00", "note", "Welcome points"));
   }
 }

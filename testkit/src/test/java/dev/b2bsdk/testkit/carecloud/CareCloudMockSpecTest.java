@@ -267,6 +267,20 @@ class CareCloudMockSpecTest {
     validation.assertValidationPassed();
   }
 
+  @Test
+  void everyStatefulRouteServesTheInterfacesTheSpecNames() {
+    io.swagger.v3.oas.models.OpenAPI spec = new io.swagger.v3.parser.OpenAPIV3Parser().read("specs/carecloud.yaml");
+    java.util.Map<String, java.util.Set<String>> expected = new java.util.TreeMap<>();
+    spec.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+      @SuppressWarnings("unchecked")
+      List<String> interfaces = (List<String>) op.getExtensions().get("x-interfaces");
+      expected.put(method + " " + path, new java.util.TreeSet<>(interfaces));
+    }));
+    assertThat(mock.routeInterfaces()).isNotEmpty();
+    mock.routeInterfaces().forEach((route, served) ->
+        assertThat(served).as(route).isEqualTo(expected.get(route)));
+  }
+
   private static String login(String app, String password) {
     return "{\"user_external_application_id\":\"" + app + "\",\"login\":\"demo\",\"password\":\""
         + password + "\"}";
