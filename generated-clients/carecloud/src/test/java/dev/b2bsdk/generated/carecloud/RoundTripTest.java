@@ -20,12 +20,22 @@ import dev.b2bsdk.generated.carecloud.api.CardsApi;
 import dev.b2bsdk.generated.carecloud.api.CustomersApi;
 import dev.b2bsdk.generated.carecloud.api.TokensApi;
 import dev.b2bsdk.generated.carecloud.api.UsersApi;
+import dev.b2bsdk.generated.carecloud.api.PurchasesApi;
 import dev.b2bsdk.generated.carecloud.api.VouchersApi;
+import dev.b2bsdk.generated.carecloud.api.WalletApi;
 import dev.b2bsdk.generated.carecloud.invoker.JSON;
 import dev.b2bsdk.generated.carecloud.model.Address;
 import dev.b2bsdk.generated.carecloud.model.Agreement;
 import dev.b2bsdk.generated.carecloud.model.Card;
+import dev.b2bsdk.generated.carecloud.model.BillItem;
+import dev.b2bsdk.generated.carecloud.model.FinalBill;
 import dev.b2bsdk.generated.carecloud.model.GetCardsResponse;
+import dev.b2bsdk.generated.carecloud.model.GetWalletPointsResponse;
+import dev.b2bsdk.generated.carecloud.model.PaymentRecap;
+import dev.b2bsdk.generated.carecloud.model.PaymentVoucher;
+import dev.b2bsdk.generated.carecloud.model.PluId;
+import dev.b2bsdk.generated.carecloud.model.PostPurchaseSendRequest;
+import dev.b2bsdk.generated.carecloud.model.PostPurchaseSendResponse;
 import dev.b2bsdk.generated.carecloud.model.PostCustomerResponse;
 import dev.b2bsdk.generated.carecloud.model.PostTokenResponse;
 import dev.b2bsdk.generated.carecloud.model.CustomAgreements;
@@ -48,6 +58,7 @@ import dev.b2bsdk.generated.carecloud.model.PostVoucherApplyRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -338,6 +349,59 @@ class RoundTripTest {
         var gson = new JSON().getGson();
         LocalDateTime value = gson.fromJson("\"" + text + "\"", LocalDateTime.class);
         assertThat(gson.toJson(value)).isEqualTo("\"" + text + "\"");
+    }
+
+    @Test
+    void sendPurchaseWritesExactAmountsAndLeavesUnsetFieldsOut() throws IOException {
+        wm.stubFor(post(ENTERPRISE + "/purchases/actions/send-purchase")
+                .willReturn(json(201, "{\"data\":{\"purchase_id\":\"8f2c55b0e1a3d4c5b6a7980112\"}}")));
+
+        PostPurchaseSendRequest body = new PostPurchaseSendRequest()
+                .storeId("86e05affc7a7abefcd513ab400").cashdeskNumber(3).cardNumber("1000000000016")
+                .bill(new FinalBill().billId("BILL-1").purchaseTypeId("8370b7b17691a4d4cf8ad35722")
+                        .canceled(false).paymentType(FinalBill.PaymentTypeEnum.S)
+                        .paymentTime(LocalDateTime.of(2025, 3, 3, 9, 15)).currencyId("86e05affc7a7abefcd513ab400")
+                        .totalPrice(new BigDecimal("0.30"))
+                        .addBillItemsItem(new BillItem().billItemId("BILL-1-1").pluName("Espresso")
+                                .addPluIdsItem(new PluId().listCode("EAN").code("8590000000001"))
+                                .vatRate(new BigDecimal("21")).quantity(BigDecimal.ONE)
+                                .price(new BigDecimal("0.1")).paidAmount(new BigDecimal("0.10"))
+                                .loyaltyOff(false).purchaseItemTypeId("8a1b2c3d4e5f60718293a4b5c6"))
+                        .paymentRecap(new PaymentRecap().addVouchersItem(new PaymentVoucher().code("POS-10"))));
+        Response<PostPurchaseSendResponse> response =
+                enterprise.create(PurchasesApi.class).postPurchaseSend(body, null).execute();
+
+        assertThat(response.code()).isEqualTo(201);
+        assertThat(response.body().getData().getPurchaseId()).isEqualTo("8f2c55b0e1a3d4c5b6a7980112");
+        // money as decimal text, never through a binary float; nothing unset is sent
+        wm.verify(postRequestedFor(urlEqualTo(ENTERPRISE + "/purchases/actions/send-purchase"))
+                .withRequestBody(equalToJson("""
+                        {"store_id": "86e05affc7a7abefcd513ab400", "cashdesk_number": 3, "card_number": "1000000000016",
+                         "bill": {"bill_id": "BILL-1", "purchase_type_id": "8370b7b17691a4d4cf8ad35722",
+                          "canceled": false, "payment_type": "S", "payment_time": "2025-03-03 09:15:00",
+                          "currency_id": "86e05affc7a7abefcd513ab400", "total_price": 0.30,
+                          "bill_items": [{"bill_item_id": "BILL-1-1", "plu_name": "Espresso",
+                            "plu_ids": [{"list_code": "EAN", "code": "8590000000001"}], "vat_rate": 21,
+                            "quantity": 1, "price": 0.1, "paid_amount": 0.10, "loyalty_off": false,
+                            "purchase_item_type_id": "8a1b2c3d4e5f60718293a4b5c6"}],
+                          "payment_recap": {"vouchers": [{"code": "POS-10"}]}}}
+                        """, false, false)));
+        String sent = wm.getAllServeEvents().get(0).getRequest().getBodyAsString();
+        assertThat(sent).contains("\"total_price\":0.30", "\"paid_amount\":0.10");
+    }
+
+    @Test
+    void pointBalancesReadAsExactDecimals() throws IOException {
+        wm.stubFor(get(urlPathEqualTo(ENTERPRISE + "/wallet/actions/points-overview")).willReturn(json(200, """
+                {"data": {"earned_points": 0.3, "redeemed_points": 0.1, "available_points": 0.2}}
+                """)));
+
+        var data = enterprise.create(WalletApi.class)
+                .getWalletPoints("8ea6abece4cd0a4ded0a29f093", null, null, null).execute().body().getData();
+
+        assertThat(data.getEarnedPoints().subtract(data.getRedeemedPoints())).isEqualTo(data.getAvailablePoints());
+        wm.verify(getRequestedFor(urlPathEqualTo(ENTERPRISE + "/wallet/actions/points-overview"))
+                .withQueryParam("customer_id", equalTo("8ea6abece4cd0a4ded0a29f093")));
     }
 
     @Test
