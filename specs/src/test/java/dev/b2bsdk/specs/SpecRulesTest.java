@@ -90,7 +90,8 @@ class SpecRulesTest {
         "GET /gadgets: x-interfaces must be a non-empty subset of [enterprise, customer], is [enterprise, shop]",
         "GET /gadgets: x-paging items 'gadgets' is not an array in the 200 envelope's data",
         "GET /gadgets: paged list without the shared Offset parameter",
-        "Thing.price: number with format double (numbers carry no format: BigDecimal)");
+        "Thing.price: number with format double (numbers carry no format: BigDecimal)",
+        "POST /things request example: sends readOnly thing.thing_id");
   }
 
   /**
@@ -137,6 +138,12 @@ class SpecRulesTest {
         if (ownLanguage) {
           violations.add(where + ": declares its own Accept-Language (use the shared component)");
         }
+        if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+          var media = op.getRequestBody().getContent().get("application/json");
+          if (media != null && media.getExample() != null) {
+            readOnlyInExample(spec, where + " request example", "", media.getSchema(), media.getExample(), violations);
+          }
+        }
         Object paging = ext.get("x-paging");
         if (paging == null) {
           if (count) {
@@ -176,6 +183,36 @@ class SpecRulesTest {
       }
     });
     return violations;
+  }
+
+  /** A request example must not carry a readOnly field: requests never send them. */
+  @SuppressWarnings("unchecked")
+  private static void readOnlyInExample(OpenAPI spec, String where, String at,
+      io.swagger.v3.oas.models.media.Schema<?> schema, Object example, List<String> violations) {
+    schema = deref(spec, schema);
+    if (schema == null || example == null) {
+      return;
+    }
+    if (example instanceof com.fasterxml.jackson.databind.JsonNode node) {
+      example = io.swagger.v3.core.util.Json.mapper().convertValue(node, Object.class);
+    }
+    if (example instanceof Map<?, ?> map && schema.getProperties() != null) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        var property = schema.getProperties().get(String.valueOf(e.getKey()));
+        if (property == null) {
+          continue;
+        }
+        String path = at.isEmpty() ? String.valueOf(e.getKey()) : at + "." + e.getKey();
+        if (Boolean.TRUE.equals(property.getReadOnly())) {
+          violations.add(where + ": sends readOnly " + path);
+        }
+        readOnlyInExample(spec, where, path, property, e.getValue(), violations);
+      }
+    } else if (example instanceof List<?> list && schema.getItems() != null) {
+      for (Object item : list) {
+        readOnlyInExample(spec, where, at + "[]", schema.getItems(), item, violations);
+      }
+    }
   }
 
   private static io.swagger.v3.oas.models.media.Schema<?> envelopeData(OpenAPI spec, Operation op) {
