@@ -48,6 +48,7 @@ final class CareCloudData {
   final Map<String, JsonObject> purchases = new LinkedHashMap<>();
   final Map<String, JsonObject> points = new LinkedHashMap<>();
   final Map<String, JsonObject> reservations = new LinkedHashMap<>();
+  final Map<String, JsonObject> credits = new LinkedHashMap<>();
   /** The point record a purchase earned, by purchase id. */
   final Map<String, String> pointsOfPurchase = new LinkedHashMap<>();
   final Map<String, JsonObject> stores = new LinkedHashMap<>();
@@ -80,7 +81,7 @@ final class CareCloudData {
       id = "8" + fake.hex(25);
     } while (customers.containsKey(id) || cards.containsKey(id) || vouchers.containsKey(id)
         || segments.containsKey(id) || purchases.containsKey(id) || points.containsKey(id)
-        || reservations.containsKey(id));
+        || reservations.containsKey(id) || credits.containsKey(id));
     return id;
   }
 
@@ -321,7 +322,7 @@ final class CareCloudData {
     segmentMembers.put(id, new LinkedHashSet<>());
   }
 
-  /** John Smith starts with one point record of 150 points, so reservations work at once. */
+  /** John Smith starts with 150 points and 200 CZK of credit, so the point-of-sale flow works at once. */
   private void seedPoints() {
     if (!customers.containsKey(JOHN_SMITH)) {
       return;
@@ -331,5 +332,10 @@ final class CareCloudData {
         "available_points", 150, "point_type_id", CareCloudPointOfSale.POINT_TYPE,
         "partner_id", CareCloudPointOfSale.PARTNER, "valid_to", "2099-12-31 23:59:59", "state", 1,
         "created_at", "2024-01-15 09:00:00", "note", "Welcome points"));
+    String credit = "8d0c2f2f4a2e4ba3b21f5c1e20";
+    credits.put(credit, obj("credit_id", credit, "customer_id", JOHN_SMITH, "assigned_credits", 200,
+        "available_credits", 200, "credit_type_id", "8d0c2f2f4a2e4ba3b21f5c1e21",
+        "partner_id", CareCloudPointOfSale.PARTNER, "valid_to", "2099-12-31 23:59:59",
+        "currency_id", "86e05affc7a7abefcd513ab400", "state", 1, "note", "Gift credit"));
   }
 }

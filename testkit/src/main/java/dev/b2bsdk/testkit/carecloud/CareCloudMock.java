@@ -50,7 +50,8 @@ import java.util.Set;
  *       assigns points by the {@link PointsRule} (default 1 per whole 10 paid); point
  *       reservations lower the available balance until freed; balances are read from
  *       {@code /wallet/actions/points-overview}, {@code /points} and
- *       {@code /customers/{customer_id}/points}. John Smith starts with 150 points.</li>
+ *       {@code /customers/{customer_id}/points}; points and credits paid with are redeemed. John
+ *       Smith starts with 150 points and 200 CZK of credit.</li>
  *   <li>Creates answer 201 {@code {"data":{"<resource>_id":...}}}, PUT 204 and replaces, actions
  *       204; a get after a create returns the record. Errors carry the CareCloud body
  *       {@code {"error":{type, exception, title, detail, error_data}}}.</li>
@@ -264,6 +265,9 @@ public final class CareCloudMock extends MockServer<CareCloudMock> {
     routes.auth(BOTH, "GET", "/points/{point_id}", pos::getPoint);
     routes.auth(BOTH, "GET", "/customers/{customer_id}/points", pos::customerPoints);
     routes.auth(BOTH, "GET", "/wallet/actions/points-overview", pos::pointsOverview);
+    routes.auth(BOTH, "GET", "/wallet/actions/credits-overview", pos::creditsOverview);
+    routes.auth(BOTH, "GET", "/credits", pos::listCredits);
+    routes.auth(BOTH, "GET", "/credits/{credit_id}", pos::getCredit);
   }
 
   /**

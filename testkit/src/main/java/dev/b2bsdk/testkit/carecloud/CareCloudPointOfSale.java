@@ -40,7 +40,11 @@ import java.util.function.Supplier;
  *   <li>{@code POST /point-reservations/actions/reserve-points} reserves points (at most the
  *       available balance; an {@code external_id} once while active), {@code .../free-points}
  *       frees them (state 0);</li>
- *   <li>balances: {@code GET /wallet/actions/points-overview} (available = unexpired points minus
+ *   <li>points and credits paid with ({@code bill.payment_recap.credit_points} and
+ *       {@code amount_for_credit}) are redeemed from the customer's records, soonest expiring
+ *       first (more than is available is 400);</li>
+ *   <li>balances: {@code GET /wallet/actions/credits-overview}, {@code /credits},
+ *       {@code /credits/{credit_id}}, {@code GET /wallet/actions/points-overview} (available = unexpired points minus
  *       active reservations), {@code GET /points}, {@code /points/{point_id}},
  *       {@code /customers/{customer_id}/points}, {@code GET /point-reservations} and one
  *       reservation, {@code GET /purchases/{purchase_id}}.</li>
@@ -129,6 +133,22 @@ final class CareCloudPointOfSale {
       }
     }
 
+    BigDecimal paidWithPoints = recap == null || canceled ? BigDecimal.ZERO
+        : optionalNumber(recap, "credit_points", "bill.payment_recap.credit_points");
+    BigDecimal paidWithCredits = recap == null || canceled ? BigDecimal.ZERO
+        : optionalNumber(recap, "amount_for_credit", "bill.payment_recap.amount_for_credit");
+    if ((paidWithPoints.signum() > 0 || paidWithCredits.signum() > 0) && customer == null) {
+      throw invalid("customer_id", "required", "Paying with points or credits needs a customer", null);
+    }
+    if (paidWithPoints.signum() > 0 && paidWithPoints.compareTo(available(customer)) > 0) {
+      throw invalid("bill.payment_recap.credit_points", "not_allowed_value", "Only "
+          + available(customer).toPlainString() + " points are available", paidWithPoints.toPlainString());
+    }
+    if (paidWithCredits.signum() > 0 && paidWithCredits.compareTo(availableCredits(customer)) > 0) {
+      throw invalid("bill.payment_recap.amount_for_credit", "not_allowed_value", "Only "
+          + availableCredits(customer).toPlainString() + " credits are available", paidWithCredits.toPlainString());
+    }
+
     BigDecimal eligible = BigDecimal.ZERO;
     for (JsonElement e : items) {
       JsonObject item = e.getAsJsonObject();
@@ -150,6 +170,8 @@ final class CareCloudPointOfSale {
       voucher.addProperty("store_id", store);
       voucher.addProperty("last_change", changed);
     }
+    redeem(live(customer == null ? "" : customer), "available_points", paidWithPoints);
+    redeem(liveCredits(customer == null ? "" : customer), "available_credits", paidWithCredits);
     BigDecimal points = canceled || customer == null ? BigDecimal.ZERO : rule.points(eligible);
     if (points.signum() > 0) {
       String pointId = d.newId();
@@ -320,7 +342,98 @@ final class CareCloudPointOfSale {
         .toList();
   }
 
+  /** Takes {@code amount} from the records' {@code field}, soonest expiring first. */
+  private static void redeem(List<JsonObject> records, String field, BigDecimal amount) {
+    BigDecimal left = amount;
+    List<JsonObject> ordered = new ArrayList<>(records);
+    ordered.sort(java.util.Comparator.comparing(p -> String.valueOf(Json.str(p, "valid_to"))));
+    for (JsonObject p : ordered) {
+      if (left.signum() <= 0) {
+        break;
+      }
+      BigDecimal has = p.get(field).getAsBigDecimal();
+      BigDecimal take = has.min(left);
+      p.addProperty(field, has.subtract(take));
+      left = left.subtract(take);
+    }
+  }
+
+  // ------------------------------------------------------------------ credits
+
+  MockResponse creditsOverview(MockRequest r) {
+    String customer = r.query("customer_id").orElseThrow(() ->
+        invalid("customer_id", "required", "Parameter customer_id is required", null));
+    if (!data.get().customers.containsKey(customer) || !viewer(r).sees(customer)) {
+      throw invalid("customer_id", "not_found", "Customer " + customer + " does not exist", customer);
+    }
+    java.util.Map<String, BigDecimal[]> byCurrency = new java.util.LinkedHashMap<>();
+    for (JsonObject c : liveCredits(customer)) {
+      BigDecimal[] sums = byCurrency.computeIfAbsent(Json.str(c, "currency_id"),
+          k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+      sums[0] = sums[0].add(c.get("assigned_credits").getAsBigDecimal());
+      sums[1] = sums[1].add(c.get("available_credits").getAsBigDecimal());
+    }
+    BigDecimal earned = BigDecimal.ZERO;
+    BigDecimal available = BigDecimal.ZERO;
+    JsonArray split = new JsonArray();
+    for (var e : byCurrency.entrySet()) {
+      earned = earned.add(e.getValue()[0]);
+      available = available.add(e.getValue()[1]);
+      split.add(obj("currency_id", e.getKey(), "earned_credits", e.getValue()[0],
+          "redeemed_credits", e.getValue()[0].subtract(e.getValue()[1]), "available_credits", e.getValue()[1]));
+    }
+    return CcSupport.ok(obj("earned_credits", earned, "redeemed_credits", earned.subtract(available),
+        "available_credits", available, "split_by_currency", split));
+  }
+
+  MockResponse listCredits(MockRequest r) {
+    Viewer viewer = viewer(r);
+    String customer = r.query("customer_id").orElse(null);
+    return CcSupport.page(r, "credits", data.get().credits.values().stream()
+        .filter(x -> viewer.sees(Json.str(x, "customer_id")))
+        .filter(x -> customer == null || customer.equals(Json.str(x, "customer_id")))
+        .toList(), maxPageSize);
+  }
+
+  MockResponse getCredit(MockRequest r) {
+    String id = r.pathParam("credit_id");
+    JsonObject x = data.get().credits.get(id);
+    if (x == null || !viewer(r).sees(Json.str(x, "customer_id"))) {
+      throw notFound("credits", id);
+    }
+    return CcSupport.ok(x.deepCopy());
+  }
+
+  /** Credits available to a customer now (unexpired, active). */
+  BigDecimal availableCredits(String customer) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (JsonObject c : liveCredits(customer)) {
+      sum = sum.add(c.get("available_credits").getAsBigDecimal());
+    }
+    return sum;
+  }
+
+  private List<JsonObject> liveCredits(String customer) {
+    String now = CareCloudData.format(now());
+    return data.get().credits.values().stream()
+        .filter(c -> customer.equals(Json.str(c, "customer_id")) && c.get("state").getAsInt() == 1)
+        .filter(c -> Json.str(c, "valid_to") == null || Json.str(c, "valid_to").compareTo(now) > 0)
+        .toList();
+  }
+
   // ------------------------------------------------------------------ helpers
+
+  private static BigDecimal optionalNumber(JsonObject o, String name, String path) {
+    JsonElement e = o.get(name);
+    if (e == null || e.isJsonNull()) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal value = number(o, name, path);
+    if (value.signum() < 0) {
+      throw invalid(path, "not_allowed_value", "Parameter " + path + " must not be negative", value.toPlainString());
+    }
+    return value;
+  }
 
   private static JsonArray arrayOrNull(JsonObject o, String name) {
     JsonElement e = o.get(name);

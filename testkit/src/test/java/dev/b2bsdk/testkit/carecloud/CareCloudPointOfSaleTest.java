@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The point-of-sale flow of the CareCloud mock, over HTTP, every request and response checked
  * against {@code specs/carecloud.yaml}: a purchase assigns points by the rule and consumes its
- * voucher, a voucher cannot be used twice, reservations lower the available balance until freed.
+ * voucher, a voucher cannot be used twice, points and credits paid with are redeemed,
+ * reservations lower the available balance until freed.
  */
 class CareCloudPointOfSaleTest {
 
@@ -125,6 +126,37 @@ class CareCloudPointOfSaleTest {
 
     assertThat(available(pos, john)).isEqualByComparingTo("150");
     assertThat(data(pos.get(ent + "/vouchers/" + voucher)).has("applied_date")).isFalse();
+    validation.assertValidationPassed();
+  }
+
+  @Test
+  void pointsAndCreditsPaidWithAreRedeemed() {
+    TestHttp pos = start(CareCloudMock.builder());
+    String ent = mock.enterpriseUrl();
+    String john = mock.johnSmithId();
+    JsonObject credits = data(pos.get(ent + "/wallet/actions/credits-overview?customer_id=" + john));
+    assertThat(credits.get("available_credits").getAsBigDecimal()).isEqualByComparingTo("200");
+
+    String paid = purchase("customer_id", john, "BILL-P", false, null, "100.00")
+        .replace("\"bill_items\"", "\"payment_recap\":{\"credit_points\":50,\"amount_for_credit\":30.5},\"bill_items\"");
+    assertThat(pos.post(ent + "/purchases/actions/send-purchase", paid).code()).isEqualTo(201);
+
+    JsonObject points = data(pos.get(ent + "/wallet/actions/points-overview?customer_id=" + john));
+    assertThat(points.get("available_points").getAsBigDecimal()).isEqualByComparingTo("110"); // 150 - 50 + 10
+    assertThat(points.get("redeemed_points").getAsBigDecimal()).isEqualByComparingTo("50");
+    credits = data(pos.get(ent + "/wallet/actions/credits-overview?customer_id=" + john));
+    assertThat(credits.get("available_credits").getAsBigDecimal()).isEqualByComparingTo("169.5");
+    assertThat(credits.get("redeemed_credits").getAsBigDecimal()).isEqualByComparingTo("30.5");
+    assertThat(data(pos.get(ent + "/credits?customer_id=" + john)).getAsJsonArray("credits").get(0)
+        .getAsJsonObject().get("available_credits").getAsBigDecimal()).isEqualByComparingTo("169.5");
+
+    // more credits than are left: 400, nothing changes
+    String tooMuch = purchase("customer_id", john, "BILL-Q", false, null, "10.00")
+        .replace("\"bill_items\"", "\"payment_recap\":{\"amount_for_credit\":170},\"bill_items\"");
+    JsonObject param = invalidParam(pos.post(ent + "/purchases/actions/send-purchase", tooMuch));
+    assertThat(param.get("name").getAsString()).isEqualTo("bill.payment_recap.amount_for_credit");
+    assertThat(data(pos.get(ent + "/wallet/actions/credits-overview?customer_id=" + john))
+        .get("available_credits").getAsBigDecimal()).isEqualByComparingTo("169.5");
     validation.assertValidationPassed();
   }
 
