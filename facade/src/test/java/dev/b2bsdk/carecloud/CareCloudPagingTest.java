@@ -284,13 +284,13 @@ class CareCloudPagingTest {
   static Stream<Arguments> everyPagedList() {
     return Stream.of(
         op("listCustomers", "customers", "customers", c -> c.customers().list()),
-        op("listCustomerCards", "customers/c1/cards", "cards", c -> c.customers().listCards("c1")),
+        op("listCustomerCards", "customers/c1/cards", "cards", c -> c.customers().listSubCustomerCards("c1")),
         op("listCustomerVouchers", "customers/c1/vouchers", "vouchers",
-            c -> c.customers().listVouchers("c1")),
+            c -> c.customers().listSubCustomerVouchers("c1")),
         op("listCustomerRewards", "customers/c1/rewards", "rewards",
-            c -> c.customers().listRewards("c1")),
+            c -> c.customers().listSubCustomerRewards("c1")),
         op("listCustomerStatusRecords", "customers/c1/status-records", "status_records",
-            c -> c.customers().listStatusRecords("c1")),
+            c -> c.customers().listSubCustomerStatus("c1")),
         op("listCards", "cards", "cards", c -> c.cards().list()),
         op("listCardTypes", "card-types", "card_types", c -> c.cardTypes().list()),
         op("listVouchers", "vouchers", "vouchers", c -> c.vouchers().list()),
@@ -354,9 +354,9 @@ class CareCloudPagingTest {
         .willReturn(okJson(list("languages", "language_id", List.of("cs", "en", "de"), 3))));
     mock.wm.stubFor(get(urlPathEqualTo(ENTERPRISE + "segments/g1/segment-records"))
         .willReturn(okJson(list("segment_records", "customer_id", List.of("c1", "c2"), 2))));
-    assertThat(client.languages().list()).extracting(Language::getLanguageId)
+    assertThat(client.languages().get()).extracting(Language::getLanguageId)
         .containsExactly("cs", "en", "de");
-    assertThat(client.segments().listRecords("g1"))
+    assertThat(client.segments().getSubSegmentRecords("g1"))
         .extracting(SegmentRecord::getCustomerId).containsExactly("c1", "c2");
     LoggedRequest languages = pages("languages").get(0);
     assertThat(languages.getQueryParams()).isEmpty();
@@ -373,9 +373,9 @@ class CareCloudPagingTest {
 
   @Test
   void aBlankPathParameterFailsBeforeSendingNamingTheSpecParameter() {
-    assertThatThrownBy(() -> client.customers().listCards(" "))
+    assertThatThrownBy(() -> client.customers().listSubCustomerCards(" "))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("customer_id is required");
-    assertThatThrownBy(() -> client.customers().listCards(null))
+    assertThatThrownBy(() -> client.customers().listSubCustomerCards(null))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("customer_id is required");
     assertThat(mock.all()).isEmpty();
   }

@@ -7,15 +7,15 @@ import dev.b2bsdk.carecloud.Device;
 import dev.b2bsdk.carecloud.DeviceSetup;
 import dev.b2bsdk.carecloud.DeviceTokenStore;
 import dev.b2bsdk.carecloud.LoginType;
-import dev.b2bsdk.generated.carecloud.model.CreatedCustomer;
+import dev.b2bsdk.generated.carecloud.model.PostCustomerResponseData;
 import dev.b2bsdk.generated.carecloud.model.Customer;
-import dev.b2bsdk.generated.carecloud.model.CustomerCreateRequest;
+import dev.b2bsdk.generated.carecloud.model.PostCustomerRequest;
 import dev.b2bsdk.generated.carecloud.model.CustomerSource;
 import dev.b2bsdk.generated.carecloud.model.CustomerSourceRecord;
 import dev.b2bsdk.generated.carecloud.model.Language;
 import dev.b2bsdk.generated.carecloud.model.PersonalInformation;
 import dev.b2bsdk.generated.carecloud.model.Segment;
-import dev.b2bsdk.generated.carecloud.model.SegmentCustomerRequest;
+import dev.b2bsdk.generated.carecloud.model.PostSegmentAddCustomerRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -90,8 +90,8 @@ final class CareCloudTour implements ApiTour {
         s -> s.getSegmentId() + " " + s.getName());
     summary.addProperty("segmentId", segment.getSegmentId());
     steps.run("add to segment", () -> {
-      carecloud.segments().addCustomer(segment.getSegmentId(),
-          new SegmentCustomerRequest().customerId(customerId));
+      carecloud.segments().createAddCustomer(segment.getSegmentId(),
+          new PostSegmentAddCustomerRequest().customerId(customerId));
       return segment;
     }, s -> "added to segment " + s.getSegmentId());
     summary.addProperty("addedToSegment", true);
@@ -100,20 +100,20 @@ final class CareCloudTour implements ApiTour {
   private static String createCustomer(CareCloudEnterpriseClient carecloud,
       CustomerSource source) {
     // English when the project has it, else its first language: language_id is required
-    List<Language> languages = carecloud.languages().list();
+    List<Language> languages = carecloud.languages().get();
     String language = languages.stream().map(Language::getLanguageId)
         .filter("en"::equals).findFirst()
         .orElse(languages.isEmpty() ? "en" : languages.get(0).getLanguageId());
     // a fresh e-mail each run: a project may refuse a second customer with the same one
     String email = "ada.lovelace+" + Long.toString(System.currentTimeMillis(), 36)
         + "@example.com";
-    CustomerCreateRequest request = new CustomerCreateRequest()
+    PostCustomerRequest request = new PostCustomerRequest()
         .customer(new Customer().personalInformation(new PersonalInformation()
             .firstName("Ada").lastName("Lovelace").email(email).languageId(language)))
         .customerSource(new CustomerSourceRecord().customerSourceId(source.getCustomerSourceId()))
         .autologin(false);
-    CreatedCustomer created = carecloud.customers().create(request);
-    return Optional.ofNullable(created).map(CreatedCustomer::getCustomerId)
+    PostCustomerResponseData created = carecloud.customers().create(request);
+    return Optional.ofNullable(created).map(PostCustomerResponseData::getCustomerId)
         .filter(id -> !id.isBlank())
         .orElseThrow(() -> new IllegalStateException(
             "POST /customers answered without data.customer_id"));
