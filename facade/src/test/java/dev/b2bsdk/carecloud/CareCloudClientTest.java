@@ -93,7 +93,7 @@ class CareCloudClientTest {
         assertThat(p.message()).isEqualTo("E-mail already exists");
       });
       assertThat(e.getMessage())
-          .isEqualTo("CareCloud createCustomer → 400 invalid_parameters_exception: Invalid parameters");
+          .isEqualTo("CareCloud postCustomer → 400 invalid_parameters_exception: Invalid parameters");
     }
   }
 
@@ -114,7 +114,7 @@ class CareCloudClientTest {
       assertThat(e.status()).isEqualTo(403);
       assertThat(e.resourceName()).isEqualTo("cards");
       assertThat(e.interfaceName()).isEqualTo("customer");
-      assertThat(e.operation()).isEqualTo("updateCard");
+      assertThat(e.operation()).isEqualTo("putCard");
       assertThat(e.getMessage()).contains("interface_not_allowed_exception");
 
       ExecutionException async = catchThrowableOfType(() -> client.cards()
