@@ -381,7 +381,7 @@ public class ModelRoundTripTest {
           }
           // BigDecimal: more digits than a double holds
           return new JsonPrimitive(new LazilyParsedNumber(
-              random.nextInt(1000) + "12345678901234567." + (100 + random.nextInt(900)) + "000000001"));
+              (1 + random.nextInt(999)) + "12345678901234567." + (100 + random.nextInt(900)) + "000000001"));
         case "boolean":
           return new JsonPrimitive(random.nextBoolean());
         default:

@@ -181,7 +181,7 @@ final class CareCloudData {
       sourceOf.put(JOHN_SMITH, ESHOP_SOURCE);
       cards.put("81eaeea13b8984a169c490a325", obj("card_id", "81eaeea13b8984a169c490a325",
           "customer_id", JOHN_SMITH, "card_type_id", "8bed991c68a470e7aaeffbf048",
-          "card_number", "1000000000016", "valid_from", "2021-04-14", "valid_to", "2059-07-05",
+          "card_number", "1000000000016", "valid_from", "2021-04-14 00:00:00", "valid_to", "2059-07-05 00:00:00",
           "store_id", JsonNull.INSTANCE, "last_change", "2021-04-14 09:02:51", "state", 1));
       statusRecords.add(obj("status_record_id", "87ac34ef46f3858a4ece61fb43",
           "status_id", "86e05affc7a7abefcd513ab431", "customer_id", JOHN_SMITH,
@@ -213,8 +213,8 @@ final class CareCloudData {
         String cardId = newId();
         cards.put(cardId, obj("card_id", cardId, "customer_id", id,
             "card_type_id", "8bed991c68a470e7aaeffbf048", "card_number", "2001" + fake.digits(8),
-            "valid_from", changed.toLocalDate().toString(),
-            "valid_to", changed.toLocalDate().plusYears(10).toString(),
+            "valid_from", changed.toLocalDate() + " 00:00:00",
+            "valid_to", changed.toLocalDate().plusYears(10) + " 00:00:00",
             "store_id", fake.pick(storeIds), "last_change", format(changed), "state", 1));
       }
       if (fake.chance(0.2)) {
