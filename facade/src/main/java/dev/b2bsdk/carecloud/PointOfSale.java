@@ -34,7 +34,7 @@ import java.util.Optional;
  * <pre>{@code
  * PointOfSale pos = PointOfSale.of(carecloud, storeId, 3);
  * PointOfSale.Shopper shopper = pos.identifyByCard("1000000000016").orElseThrow();
- * List<RecommendedReward> best = pos.recommendedRewards(shopper, basket);
+ * List<RecommendedReward> best = pos.recommendedRewards(shopper, RewardListTypeEnum.A, basket);
  * String purchaseId = pos.sendPurchase(shopper, finalBill);
  * PointOfSale.Balance balance = pos.balance(shopper);
  * }</pre>
@@ -119,13 +119,18 @@ public final class PointOfSale {
         .map(id -> new Shopper(id, null));
   }
 
-  /** The best rewards the project recommends for {@code basket} ({@code recommended-best-rewards}). */
-  public List<RecommendedReward> recommendedRewards(Shopper shopper, Bill basket) {
+  /**
+   * The best rewards the project recommends for {@code basket} ({@code recommended-best-rewards});
+   * {@code listType} is the vendor's required {@code reward_list_type}.
+   */
+  public List<RecommendedReward> recommendedRewards(Shopper shopper,
+      PostPurchaseRecommendedRewardsRequest.RewardListTypeEnum listType, Bill basket) {
     Objects.requireNonNull(shopper, "shopper");
     PostPurchaseRecommendedRewardsResponseData answer = client.purchases()
         .createPurchaseRecommendedRewards(new PostPurchaseRecommendedRewardsRequest()
             .storeId(storeId).cashdeskNumber(cashdeskNumber)
             .customerId(shopper.customerId()).cardNumber(shopper.cardNumber())
+            .rewardListType(Objects.requireNonNull(listType, "listType"))
             .bill(Objects.requireNonNull(basket, "basket")));
     return answer == null || answer.getRecommendedBestRewards() == null ? List.of()
         : answer.getRecommendedBestRewards();

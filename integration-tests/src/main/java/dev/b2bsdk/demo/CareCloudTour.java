@@ -17,6 +17,7 @@ import dev.b2bsdk.generated.carecloud.model.FinalBill;
 import dev.b2bsdk.generated.carecloud.model.PaymentRecap;
 import dev.b2bsdk.generated.carecloud.model.PaymentVoucher;
 import dev.b2bsdk.generated.carecloud.model.PluId;
+import dev.b2bsdk.generated.carecloud.model.PostPurchaseRecommendedRewardsRequest;
 import dev.b2bsdk.generated.carecloud.model.PostRewardCreateVoucherRequest;
 import dev.b2bsdk.generated.carecloud.model.PurchaseItemType;
 import dev.b2bsdk.generated.carecloud.model.PurchaseType;
@@ -132,7 +133,8 @@ final class CareCloudTour implements ApiTour {
         .paidAmount(new BigDecimal("249.90")).price(new BigDecimal("249.90"))
         .purchaseItemTypeId(itemType));
     int recommended = steps.run("pos recommended rewards",
-        () -> till.recommendedRewards(shopper, new Bill().billId(billId).paymentTime(paid)
+        () -> till.recommendedRewards(shopper,
+            PostPurchaseRecommendedRewardsRequest.RewardListTypeEnum.A, new Bill().billId(billId).paymentTime(paid)
             .currencyId(currency).totalPrice(new BigDecimal("249.90")).billItems(items)).size(),
         n -> n + " rewards recommended for a basket of 249.90");
     pos.addProperty("recommendedRewards", recommended);

@@ -12,6 +12,7 @@ import dev.b2bsdk.generated.carecloud.model.FinalBill;
 import dev.b2bsdk.generated.carecloud.model.PaymentRecap;
 import dev.b2bsdk.generated.carecloud.model.PaymentVoucher;
 import dev.b2bsdk.generated.carecloud.model.PluId;
+import dev.b2bsdk.generated.carecloud.model.PostPurchaseRecommendedRewardsRequest;
 import dev.b2bsdk.generated.carecloud.model.PostRewardCreateVoucherRequest;
 import dev.b2bsdk.testkit.carecloud.CareCloudMock;
 import dev.b2bsdk.testkit.carecloud.PointsRule;
@@ -70,7 +71,8 @@ class PointOfSaleTest {
     client.rewards().createCreateVoucher(reward,
         new PostRewardCreateVoucherRequest().customerId(john.customerId()).code("POS-10"));
 
-    assertThat(pos.recommendedRewards(john, basket("B-1"))).isNotNull();
+    assertThat(pos.recommendedRewards(john,
+        PostPurchaseRecommendedRewardsRequest.RewardListTypeEnum.A, basket("B-1"))).isNotNull();
 
     // 199.90 earns 2 x 19 points; the loyalty_off 50.00 earns nothing
     String purchaseId = pos.sendPurchase(john, bill("B-1", "POS-10"));
