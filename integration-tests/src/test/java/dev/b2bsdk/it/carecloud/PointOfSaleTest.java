@@ -74,7 +74,8 @@ class PointOfSaleTest {
     assertThat(pos.recommendedRewards(john,
         PostPurchaseRecommendedRewardsRequest.RewardListTypeEnum.A, basket("B-1"))).isNotNull();
 
-    // 199.90 earns 2 x 19 points; the loyalty_off 50.00 earns nothing
+    // 199.90 earns 2 x 19 points (valid a year from the payment time: now, as the mock runs on
+    // the system clock); the loyalty_off 50.00 earns nothing
     String purchaseId = pos.sendPurchase(john, bill("B-1", "POS-10"));
     assertThat(client.purchases().getPurchase(purchaseId).getCustomerId())
         .isEqualTo(john.customerId());
@@ -103,14 +104,14 @@ class PointOfSaleTest {
   }
 
   private static Bill basket(String billId) {
-    return new Bill().billId(billId).paymentTime(LocalDateTime.of(2025, 3, 3, 9, 15))
+    return new Bill().billId(billId).paymentTime(LocalDateTime.now().withNano(0))
         .currencyId(CZK).totalPrice(new BigDecimal("249.90")).billItems(items(billId));
   }
 
   private static FinalBill bill(String billId, String voucherCode) {
     return new FinalBill().billId(billId).purchaseTypeId("8370b7b17691a4d4cf8ad35722")
         .canceled(false).paymentType(FinalBill.PaymentTypeEnum.S)
-        .paymentTime(LocalDateTime.of(2025, 3, 3, 9, 15)).currencyId(CZK)
+        .paymentTime(LocalDateTime.now().withNano(0)).currencyId(CZK)
         .totalPrice(new BigDecimal("249.90")).billItems(items(billId))
         .paymentRecap(new PaymentRecap().vouchers(List.of(new PaymentVoucher().code(voucherCode)
             .discountValue(BigDecimal.TEN))));
