@@ -249,7 +249,7 @@ public final class CareCloudMock extends MockServer<CareCloudMock> {
     routes.auth(BOTH, "GET", "/stores", catalog::listStores);
     routes.auth(BOTH, "GET", "/stores/{store_id}", catalog::getStore);
     routes.auth(BOTH, "GET", "/countries", catalog::listCountries);
-    routes.auth(BOTH, "GET", "/languages", catalog::listLanguages);
+    routes.open(BOTH, "GET", "/languages", catalog::listLanguages); // the spec: no token
     routes.auth(BOTH, "GET", "/currencies", catalog::listCurrencies);
     routes.auth(BOTH, "GET", "/customer-sources", catalog::listCustomerSources);
     routes.auth(BOTH, "GET", "/customer-types", catalog::listCustomerTypes);
