@@ -131,7 +131,7 @@ final class CareCloudTour implements ApiTour {
         .pluIds(List.of(new PluId().listCode("EAN").code("8590000000017")))
         .pluName("Demo item").vatRate(BigDecimal.valueOf(21)).quantity(BigDecimal.ONE)
         .paidAmount(new BigDecimal("249.90")).price(new BigDecimal("249.90"))
-        .purchaseItemTypeId(itemType));
+        .loyaltyOff(false).purchaseItemTypeId(itemType));
     int recommended = steps.run("pos recommended rewards",
         () -> till.recommendedRewards(shopper,
             PostPurchaseRecommendedRewardsRequest.RewardListTypeEnum.A, new Bill().billId(billId).paymentTime(paid)
