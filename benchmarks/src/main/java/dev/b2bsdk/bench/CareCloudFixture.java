@@ -7,8 +7,8 @@ import dev.b2bsdk.core.paging.PagedIterable;
 import dev.b2bsdk.generated.carecloud.api.CustomersApi;
 import dev.b2bsdk.generated.carecloud.invoker.JSON;
 import dev.b2bsdk.generated.carecloud.model.Customer;
-import dev.b2bsdk.generated.carecloud.model.CustomerListResponse;
-import dev.b2bsdk.generated.carecloud.model.CustomerResponse;
+import dev.b2bsdk.generated.carecloud.model.GetCustomersResponse;
+import dev.b2bsdk.generated.carecloud.model.GetCustomerResponse;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.LocalDateTime;
@@ -168,12 +168,12 @@ final class CareCloudFixture implements Closeable {
   Customer rawGetCustomer() throws IOException {
     HttpUrl url = baseUrl.newBuilder().addPathSegment("customers")
         .addPathSegment(Fixtures.CUSTOMER_ID).build();
-    return rawGet(url, CustomerResponse.class).getData();
+    return rawGet(url, GetCustomerResponse.class).getData();
   }
 
   dev.b2bsdk.bench.stock.carecloud.model.Customer stockGetCustomer() throws IOException {
-    retrofit2.Response<dev.b2bsdk.bench.stock.carecloud.model.CustomerResponse> r =
-        stockCustomers.getCustomer(Fixtures.CUSTOMER_ID, null).execute();
+    retrofit2.Response<dev.b2bsdk.bench.stock.carecloud.model.GetCustomerResponse> r =
+        stockCustomers.getCustomer(Fixtures.CUSTOMER_ID, null, null).execute();
     if (!r.isSuccessful()) {
       throw new IOException("HTTP " + r.code());
     }
@@ -182,23 +182,23 @@ final class CareCloudFixture implements Closeable {
 
   // ------------------------------------------------------------------ one page of customers
 
-  CustomerListResponse facadeListCustomers(int count, int offset) {
-    return pageRuntime.execute(facadeCustomers.listCustomers(count, offset,
+  GetCustomersResponse facadeListCustomers(int count, int offset) {
+    return pageRuntime.execute(facadeCustomers.getCustomers(null, count, offset,
         null, null, null, null, null, null, null, null, null, null, null));
   }
 
-  CustomerListResponse rawListCustomers(int count, int offset) throws IOException {
+  GetCustomersResponse rawListCustomers(int count, int offset) throws IOException {
     HttpUrl url = baseUrl.newBuilder().addPathSegment("customers")
         .addQueryParameter("count", Integer.toString(count))
         .addQueryParameter("offset", Integer.toString(offset))
         .build();
-    return rawGet(url, CustomerListResponse.class);
+    return rawGet(url, GetCustomersResponse.class);
   }
 
-  dev.b2bsdk.bench.stock.carecloud.model.CustomerListResponse stockListCustomers(int count,
+  dev.b2bsdk.bench.stock.carecloud.model.GetCustomersResponse stockListCustomers(int count,
       int offset) throws IOException {
-    retrofit2.Response<dev.b2bsdk.bench.stock.carecloud.model.CustomerListResponse> r =
-        stockCustomers.listCustomers(count, offset,
+    retrofit2.Response<dev.b2bsdk.bench.stock.carecloud.model.GetCustomersResponse> r =
+        stockCustomers.getCustomers(null, count, offset,
             null, null, null, null, null, null, null, null, null, null, null).execute();
     if (!r.isSuccessful()) {
       throw new IOException("HTTP " + r.code());

@@ -9,7 +9,7 @@ import dev.b2bsdk.core.http.RetryOptions;
 import dev.b2bsdk.internal.SnippetCapturingConverterFactory;
 import dev.b2bsdk.generated.carecloud.api.CustomersApi;
 import dev.b2bsdk.generated.carecloud.model.Customer;
-import dev.b2bsdk.generated.carecloud.model.CustomerResponse;
+import dev.b2bsdk.generated.carecloud.model.GetCustomerResponse;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Interceptor;
@@ -169,20 +169,20 @@ public class LayersBenchmark {
           if (!r.isSuccessful()) {
             throw new IOException("HTTP " + r.code());
           }
-          return fixture.gson.fromJson(r.body().charStream(), CustomerResponse.class).getData();
+          return fixture.gson.fromJson(r.body().charStream(), GetCustomerResponse.class).getData();
         }
       }
       case 1: return fixture.rawGetCustomer();
-      case 2: return body(retrofit.getCustomer(Fixtures.CUSTOMER_ID, null));
-      case 3: return body(snippet.getCustomer(Fixtures.CUSTOMER_ID, null));
-      case 4: return body(retry.getCustomer(Fixtures.CUSTOMER_ID, null));
-      case 5: return executor.execute(tokenAuth.getCustomer(Fixtures.CUSTOMER_ID, null)).getData();
+      case 2: return body(retrofit.getCustomer(Fixtures.CUSTOMER_ID, null, null));
+      case 3: return body(snippet.getCustomer(Fixtures.CUSTOMER_ID, null, null));
+      case 4: return body(retry.getCustomer(Fixtures.CUSTOMER_ID, null, null));
+      case 5: return executor.execute(tokenAuth.getCustomer(Fixtures.CUSTOMER_ID, null, null)).getData();
       default: return fixture.facadeGetCustomer();
     }
   }
 
-  private static Customer body(Call<CustomerResponse> call) throws IOException {
-    Response<CustomerResponse> r = call.execute();
+  private static Customer body(Call<GetCustomerResponse> call) throws IOException {
+    Response<GetCustomerResponse> r = call.execute();
     if (!r.isSuccessful()) {
       throw new IOException("HTTP " + r.code());
     }

@@ -3,8 +3,8 @@ package dev.b2bsdk.bench;
 import dev.b2bsdk.internal.OffsetPaging;
 import dev.b2bsdk.core.paging.PagedIterable;
 import dev.b2bsdk.generated.carecloud.model.Customer;
-import dev.b2bsdk.generated.carecloud.model.CustomerList;
-import dev.b2bsdk.generated.carecloud.model.CustomerListResponse;
+import dev.b2bsdk.generated.carecloud.model.GetCustomersResponseData;
+import dev.b2bsdk.generated.carecloud.model.GetCustomersResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +71,7 @@ public class PagingBenchmarks {
     fixture = new CareCloudFixture(PAGES, ITEMS);
     loopbackPages = fixture.facadeCustomerPages();
     inMemoryPages = PagedIterable.of(request -> parse(request.offset()),
-            OffsetPaging.<CustomerListResponse, Customer>of(
+            OffsetPaging.<GetCustomersResponse, Customer>of(
                 e -> e.getData() == null ? null : e.getData().getCustomers(),
                 e -> e.getData() == null ? null : e.getData().getTotalItems()))
         .withPageSize(CareCloudFixture.PAGE_SIZE);
@@ -126,19 +126,19 @@ public class PagingBenchmarks {
     return seen;
   }
 
-  private CustomerListResponse fetchLoopback(long offset) {
+  private GetCustomersResponse fetchLoopback(long offset) {
     return fixture.facadeListCustomers(CareCloudFixture.PAGE_SIZE, (int) offset);
   }
 
-  private CustomerListResponse parse(long offset) {
+  private GetCustomersResponse parse(long offset) {
     return fixture.gson.fromJson(
-        fixture.pageBody((int) (offset / CareCloudFixture.PAGE_SIZE)), CustomerListResponse.class);
+        fixture.pageBody((int) (offset / CareCloudFixture.PAGE_SIZE)), GetCustomersResponse.class);
   }
 
   /** One page at an offset, for the raw loop. */
   @FunctionalInterface
   private interface OffsetFetch {
-    CustomerListResponse fetch(long offset) throws IOException;
+    GetCustomersResponse fetch(long offset) throws IOException;
   }
 
   /**
@@ -149,8 +149,8 @@ public class PagingBenchmarks {
     int seen = 0;
     int offset = 0;
     while (true) {
-      CustomerListResponse envelope = fetcher.fetch(offset);
-      CustomerList data = envelope.getData();
+      GetCustomersResponse envelope = fetcher.fetch(offset);
+      GetCustomersResponseData data = envelope.getData();
       List<Customer> items = data.getCustomers();
       for (Customer c : items) {
         if (bh != null) {

@@ -3,7 +3,7 @@ package dev.b2bsdk.bench;
 import com.google.gson.Gson;
 import dev.b2bsdk.core.paging.PagedIterable;
 import dev.b2bsdk.generated.carecloud.model.Customer;
-import dev.b2bsdk.generated.carecloud.model.CustomerListResponse;
+import dev.b2bsdk.generated.carecloud.model.GetCustomersResponse;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -47,7 +47,7 @@ public final class PagingHeapMain {
 
       // the live size of one parsed page: hold 4, compare with holding none
       long before = liveHeap();
-      List<CustomerListResponse> held = new ArrayList<>();
+      List<GetCustomersResponse> held = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         held.add(fixture.facadeListCustomers(CareCloudFixture.PAGE_SIZE, i * 100));
       }

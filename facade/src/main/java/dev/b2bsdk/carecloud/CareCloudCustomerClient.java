@@ -9,9 +9,9 @@ import dev.b2bsdk.core.http.CallOptions;
 import dev.b2bsdk.internal.ClientRuntime;
 import dev.b2bsdk.core.http.RetryMode;
 import dev.b2bsdk.generated.carecloud.api.TokensApi;
-import dev.b2bsdk.generated.carecloud.model.CustomerLoginRequest;
-import dev.b2bsdk.generated.carecloud.model.CustomerLoginResponse;
-import dev.b2bsdk.generated.carecloud.model.TokenUpdateRequest;
+import dev.b2bsdk.generated.carecloud.model.PostTokenLoginRequest;
+import dev.b2bsdk.generated.carecloud.model.PostTokenLoginResponse;
+import dev.b2bsdk.generated.carecloud.model.PutTokenRequest;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
@@ -118,14 +118,14 @@ public final class CareCloudCustomerClient extends AbstractCareCloudClient {
     requireId(value, "value");
     Objects.requireNonNull(password, "password");
     SecretValues.registerCredential(password);
-    CustomerLoginResponse response = execute(tokensApi.loginCustomer(deviceToken(),
-        new CustomerLoginRequest().loginType(type.wire()).loginValue(value).password(password),
+    PostTokenLoginResponse response = execute(tokensApi.postTokenLogin(deviceToken(),
+        new PostTokenLoginRequest().loginType(type.wire()).loginValue(value).password(password),
         null));
     String customerId = response == null || response.getData() == null
         ? null : response.getData().getCustomerId();
     if (customerId == null || customerId.isBlank()) {
       throw new MalformedResponseException(ApiException.builder(CareCloudClients.API)
-          .operation("loginCustomer").detail("the login response carries no data.customer_id"));
+          .operation("postTokenLogin").detail("the login response carries no data.customer_id"));
     }
     // the token that is current now: a 401 during the call may have replaced the first one
     login.set(new Login(customerId, source.current()));
@@ -134,7 +134,7 @@ public final class CareCloudCustomerClient extends AbstractCareCloudClient {
 
   /** Logs the customer out of this device token ({@code POST /tokens/{token_id}/actions/logout}). */
   public void logoutCustomer() {
-    execute(tokensApi.logoutCustomer(deviceToken(), null));
+    execute(tokensApi.postTokenLogout(deviceToken(), null));
     login.set(null);
   }
 
@@ -150,8 +150,8 @@ public final class CareCloudCustomerClient extends AbstractCareCloudClient {
    */
   public void updateDevice(DeviceSetup setup, String pushToken) {
     Objects.requireNonNull(setup, "setup");
-    execute(tokensApi.updateToken(deviceToken(),
-        new TokenUpdateRequest().setup(setup.toModel()).pushToken(pushToken), null));
+    execute(tokensApi.putToken(deviceToken(),
+        new PutTokenRequest().setup(setup.toModel()).pushToken(pushToken), null));
   }
 
   /** The device this client speaks for. */
@@ -186,7 +186,7 @@ public final class CareCloudCustomerClient extends AbstractCareCloudClient {
         TokensApi api = runtime.withoutAuthentication().withOptions(CallOptions.builder()
             .header("Authorization", "Bearer " + current.token)
             .retryMode(RetryMode.NEVER).build()).create(TokensApi.class);
-        runtime.execute(api.logoutCustomer(current.token, acceptLanguage));
+        runtime.execute(api.postTokenLogout(current.token, acceptLanguage));
       }
     } catch (Exception e) {
       LOG.warn("{}: customer logout at close failed: {}", CareCloudClients.API, e.getMessage());

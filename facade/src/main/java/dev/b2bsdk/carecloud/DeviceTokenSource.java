@@ -8,8 +8,8 @@ import dev.b2bsdk.core.http.CallOptions;
 import dev.b2bsdk.internal.ClientRuntime;
 import dev.b2bsdk.core.http.RetryMode;
 import dev.b2bsdk.generated.carecloud.api.TokensApi;
-import dev.b2bsdk.generated.carecloud.model.CreatedTokenResponse;
-import dev.b2bsdk.generated.carecloud.model.TokenCreateRequest;
+import dev.b2bsdk.generated.carecloud.model.PostTokenResponse;
+import dev.b2bsdk.generated.carecloud.model.PostTokenRequest;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +79,7 @@ final class DeviceTokenSource implements TokenSource {
   }
 
   private String create() {
-    CreatedTokenResponse response = runtime.execute(tokensApi.createToken(new TokenCreateRequest()
+    PostTokenResponse response = runtime.execute(tokensApi.postToken(new PostTokenRequest()
         .device(device.toModel())
         .setup(setup.toModel())
         .externalApplicationId(externalApplicationId)
@@ -88,7 +88,7 @@ final class DeviceTokenSource implements TokenSource {
         ? null : response.getData().getTokenId();
     if (token == null || token.isBlank()) {
       throw new MalformedResponseException(ApiException.builder(CareCloudClients.API)
-          .operation("createToken").detail("the token response carries no data.token_id"));
+          .operation("postToken").detail("the token response carries no data.token_id"));
     }
     return token;
   }

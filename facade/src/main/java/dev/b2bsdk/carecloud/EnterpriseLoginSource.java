@@ -9,10 +9,10 @@ import dev.b2bsdk.core.http.CallOptions;
 import dev.b2bsdk.internal.ClientRuntime;
 import dev.b2bsdk.core.http.RetryMode;
 import dev.b2bsdk.generated.carecloud.api.UsersApi;
-import dev.b2bsdk.generated.carecloud.model.LoginResponse;
-import dev.b2bsdk.generated.carecloud.model.UserLogin;
-import dev.b2bsdk.generated.carecloud.model.UserLoginRequest;
-import dev.b2bsdk.generated.carecloud.model.UserLogoutRequest;
+import dev.b2bsdk.generated.carecloud.model.PostUserLoginResponse;
+import dev.b2bsdk.generated.carecloud.model.PostUserLoginResponseData;
+import dev.b2bsdk.generated.carecloud.model.PostUserLoginRequest;
+import dev.b2bsdk.generated.carecloud.model.PostUserLogoutRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,13 +67,13 @@ final class EnterpriseLoginSource implements TokenSource {
 
   @Override
   public AccessToken fetch(AccessToken previous) {
-    LoginResponse response = runtime.execute(loginApi.loginUser(new UserLoginRequest()
+    PostUserLoginResponse response = runtime.execute(loginApi.postUserLogin(new PostUserLoginRequest()
         .userExternalApplicationId(externalApplicationId).login(login).password(password),
         acceptLanguage));
-    UserLogin data = response == null ? null : response.getData();
+    PostUserLoginResponseData data = response == null ? null : response.getData();
     if (data == null || data.getBearerToken() == null || data.getBearerToken().isBlank()) {
       throw new MalformedResponseException(ApiException.builder(CareCloudClients.API)
-          .operation("loginUser").detail("the login response carries no data.bearer_token"));
+          .operation("postUserLogin").detail("the login response carries no data.bearer_token"));
     }
     return AccessToken.of(data.getBearerToken(), expiry(data.getValidTo()));
   }
@@ -101,7 +101,7 @@ final class EnterpriseLoginSource implements TokenSource {
         .header("Authorization", "Bearer " + token.value())
         .retryMode(RetryMode.NEVER)
         .build()).create(UsersApi.class);
-    runtime.execute(api.logoutUser(new UserLogoutRequest()
+    runtime.execute(api.postUserLogout(new PostUserLogoutRequest()
         .userExternalApplicationId(externalApplicationId).bearerToken(token.value()),
         acceptLanguage));
   }

@@ -1,6 +1,6 @@
 package dev.b2bsdk.carecloud;
 
-import dev.b2bsdk.generated.carecloud.model.CustomerLoginRequest.LoginTypeEnum;
+import dev.b2bsdk.generated.carecloud.model.PostTokenLoginRequest.LoginTypeEnum;
 
 /** What identifies a customer at {@link CareCloudCustomerClient#loginCustomer}. */
 public enum LoginType {

@@ -32,13 +32,13 @@ import dev.b2bsdk.core.error.ValidationException;
 import dev.b2bsdk.core.http.CallOptions;
 import dev.b2bsdk.core.http.HttpLogLevel;
 import dev.b2bsdk.core.http.RetryMode;
-import dev.b2bsdk.generated.carecloud.model.CardCreateRequest;
-import dev.b2bsdk.generated.carecloud.model.CardUpdateRequest;
-import dev.b2bsdk.generated.carecloud.model.CreatedCustomer;
-import dev.b2bsdk.generated.carecloud.model.CustomerCreateRequest;
+import dev.b2bsdk.generated.carecloud.model.PostCardRequest;
+import dev.b2bsdk.generated.carecloud.model.PutCardRequest;
+import dev.b2bsdk.generated.carecloud.model.PostCustomerResponseData;
+import dev.b2bsdk.generated.carecloud.model.PostCustomerRequest;
 import dev.b2bsdk.generated.carecloud.model.Store;
-import dev.b2bsdk.generated.carecloud.model.TokenCreateRequest;
-import dev.b2bsdk.generated.carecloud.model.VoucherUpdateRequest;
+import dev.b2bsdk.generated.carecloud.model.PostTokenRequest;
+import dev.b2bsdk.generated.carecloud.model.PutVoucherRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -83,7 +83,7 @@ class CareCloudClientTest {
                 + "\"message\":\"E-mail already exists\"}]}}}")));
     try (CareCloudEnterpriseClient client = mock.enterprise().build()) {
       ValidationException e = catchThrowableOfType(() -> client.customers()
-          .create(new CustomerCreateRequest().autologin(false)), ValidationException.class);
+          .create(new PostCustomerRequest().autologin(false)), ValidationException.class);
       assertThat(e.status()).isEqualTo(400);
       assertThat(e.errorCode()).isEqualTo("invalid_parameters_exception");
       assertThat(e.serviceMessage()).isEqualTo("Invalid parameters");
@@ -93,7 +93,7 @@ class CareCloudClientTest {
         assertThat(p.message()).isEqualTo("E-mail already exists");
       });
       assertThat(e.getMessage())
-          .isEqualTo("CareCloud createCustomer → 400 invalid_parameters_exception: Invalid parameters");
+          .isEqualTo("CareCloud postCustomer → 400 invalid_parameters_exception: Invalid parameters");
     }
   }
 
@@ -108,17 +108,17 @@ class CareCloudClientTest {
                 + "\"error_data\":{\"invalid_resource_name\":\"cards\",\"interface\":\"customer\"}}}")));
     try (CareCloudCustomerClient client = mock.customer(store).build()) {
       InterfaceNotAllowedException e = catchThrowableOfType(
-          () -> client.cards().update("k1", new CardUpdateRequest()),
+          () -> client.cards().update("k1", new PutCardRequest()),
           InterfaceNotAllowedException.class);
       assertThat(e).isInstanceOf(AuthenticationException.class);
       assertThat(e.status()).isEqualTo(403);
       assertThat(e.resourceName()).isEqualTo("cards");
       assertThat(e.interfaceName()).isEqualTo("customer");
-      assertThat(e.operation()).isEqualTo("updateCard");
+      assertThat(e.operation()).isEqualTo("putCard");
       assertThat(e.getMessage()).contains("interface_not_allowed_exception");
 
       ExecutionException async = catchThrowableOfType(() -> client.cards()
-          .updateAsync("k1", new CardUpdateRequest()).get(10, TimeUnit.SECONDS),
+          .updateAsync("k1", new PutCardRequest()).get(10, TimeUnit.SECONDS),
           ExecutionException.class);
       assertThat(async.getCause()).isInstanceOf(InterfaceNotAllowedException.class);
     }
@@ -131,19 +131,19 @@ class CareCloudClientTest {
     DeviceTokenStore store = DeviceTokenStore.inMemory();
     store.save(APP_ID, DEVICE.id(), "dev-1");
     try (CareCloudCustomerClient client = mock.customer(store).build()) {
-      assertThatThrownBy(() -> client.cards().create(new CardCreateRequest()))
+      assertThatThrownBy(() -> client.cards().create(new PostCardRequest()))
           .isInstanceOf(UnsupportedOperationException.class)
-          .hasMessage("createCard is not served by the customer interface (only: enterprise)");
-      assertThatThrownBy(() -> client.cards().createAsync(new CardCreateRequest()))
+          .hasMessage("postCard is not served by the customer interface (only: enterprise)");
+      assertThatThrownBy(() -> client.cards().createAsync(new PostCardRequest()))
           .isInstanceOf(UnsupportedOperationException.class);
-      assertThatThrownBy(() -> client.customers().search())
+      assertThatThrownBy(() -> client.customersActions().getCustomerSearch())
           .isInstanceOf(UnsupportedOperationException.class)
-          .hasMessageStartingWith("searchCustomers is not served by the customer interface");
+          .hasMessageStartingWith("getCustomerSearch is not served by the customer interface");
     }
     try (CareCloudEnterpriseClient client = mock.enterprise().build()) {
-      assertThatThrownBy(() -> client.tokens().create(new TokenCreateRequest()))
+      assertThatThrownBy(() -> client.tokens().create(new PostTokenRequest()))
           .isInstanceOf(UnsupportedOperationException.class)
-          .hasMessage("createToken is not served by the enterprise interface (only: customer)");
+          .hasMessage("postToken is not served by the enterprise interface (only: customer)");
     }
     assertThat(mock.wm.findAll(postRequestedFor(urlPathMatching(".*/cards")))).isEmpty();
     assertThat(mock.gets(ENTERPRISE + "customers/actions/search-customers")).isEmpty();
@@ -182,7 +182,7 @@ class CareCloudClientTest {
             .withBody("{\"data\":{\"customer_id\":\"c9\"}}"));
     try (CareCloudEnterpriseClient client = mock.enterprise().build()) {
       catchThrowableOfType(() -> client.customers()
-          .create(new CustomerCreateRequest().autologin(false)), ServerException.class);
+          .create(new PostCustomerRequest().autologin(false)), ServerException.class);
       assertThat(mock.posts(ENTERPRISE + "customers")).hasSize(1);
 
       mock.stubSequence(() -> post(urlPathEqualTo(ENTERPRISE + "customers")),
@@ -190,7 +190,7 @@ class CareCloudClientTest {
           aResponse().withStatus(201).withHeader("Content-Type", "application/json")
               .withBody("{\"data\":{\"customer_id\":\"c9\"}}"));
       CareCloudEnterpriseClient retrying = client.withOptions(CallOptions.retry(RetryMode.ALWAYS));
-      assertThat(retrying.customers().create(new CustomerCreateRequest().autologin(false))
+      assertThat(retrying.customers().create(new PostCustomerRequest().autologin(false))
           .getCustomerId()).isEqualTo("c9");
     }
     assertThat(mock.posts(ENTERPRISE + "customers")).hasSize(3);
@@ -231,8 +231,8 @@ class CareCloudClientTest {
         .withHeader("X-Request-Id", "rq-7")
         .withBody("{\"data\":{\"customer_id\":\"c9\"}}")));
     try (CareCloudEnterpriseClient client = mock.enterprise().build()) {
-      ApiResponse<CreatedCustomer> response =
-          client.customers().createWithResponse(new CustomerCreateRequest().autologin(false));
+      ApiResponse<PostCustomerResponseData> response =
+          client.customers().createWithResponse(new PostCustomerRequest().autologin(false));
       assertThat(response.statusCode()).isEqualTo(201);
       assertThat(response.header("x-request-id")).isEqualTo("rq-7");
       assertThat(response.value().getCustomerId()).isEqualTo("c9");
@@ -250,7 +250,7 @@ class CareCloudClientTest {
           .isInstanceOf(IllegalArgumentException.class).hasMessage("body is required");
       assertThatThrownBy(() -> client.vouchers().update("v1", null))
           .isInstanceOf(IllegalArgumentException.class).hasMessage("body is required");
-      assertThatThrownBy(() -> client.vouchers().update(null, new VoucherUpdateRequest()))
+      assertThatThrownBy(() -> client.vouchers().update(null, new PutVoucherRequest()))
           .isInstanceOf(IllegalArgumentException.class).hasMessage("voucher_id is required");
     }
     assertThat(mock.all()).noneMatch(r -> r.getUrl().contains("/customers")

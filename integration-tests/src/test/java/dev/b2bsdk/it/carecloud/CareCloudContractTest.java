@@ -42,32 +42,33 @@ class CareCloudContractTest {
             CareCloudContractTest::enterprise)
         .surface("customer-interface", CUSTOMER, op -> op.interfaces().contains("customer"),
             CareCloudContractTest::customer)
-        // besides the typed methods: what the clients request by themselves - a fresh client
-        // logs in / creates its device token on its first call, and logs out when closed
-        .facadeCase("enterprise-interface", "loginUser", "client login", call -> {
-          call.withFreshClient("listCountries");
+        // client-managed (no typed method): the enterprise token source logs in before the
+        // first call and logs out when the client is closed
+        .tokenSource("postUserLogin", call -> {
+          call.withFreshClient("getCountries");
           return null;
         })
-        .facadeCase("enterprise-interface", "logoutUser", "client logout on close", call -> {
-          call.withFreshClient("listCountries");
+        .tokenSource("postUserLogout", call -> {
+          call.withFreshClient("getCountries");
           return null;
         })
-        .facadeCase("customer-interface", "createToken", "client device token", call -> {
-          call.withFreshClient("listCountries");
+        // besides the typed methods: the device token a fresh customer client creates
+        .facadeCase("customer-interface", "postToken", "client device token", call -> {
+          call.withFreshClient("getCountries");
           return null;
         })
         // the customer client's helpers fill in the device token and build the bodies
-        .facadeCase("customer-interface", "updateToken", "updateDevice", call -> {
+        .facadeCase("customer-interface", "putToken", "updateDevice", call -> {
           call.client(CareCloudCustomerClient.class)
               .updateDevice(DeviceSetup.of("en", false, true), "push-token-1");
           return null;
         })
-        .facadeCase("customer-interface", "loginCustomer", "loginCustomer helper", call -> {
+        .facadeCase("customer-interface", "postTokenLogin", "loginCustomer helper", call -> {
           call.client(CareCloudCustomerClient.class)
               .loginCustomer(LoginType.EMAIL, "[email protected]", ContractClients.SECRET);
           return null;
         })
-        .facadeCase("customer-interface", "logoutCustomer", "logoutCustomer helper", call -> {
+        .facadeCase("customer-interface", "postTokenLogout", "logoutCustomer helper", call -> {
           call.client(CareCloudCustomerClient.class).logoutCustomer();
           return null;
         })
@@ -83,8 +84,8 @@ class CareCloudContractTest {
             .password(ContractClients.SECRET)
             .build();
     return new FacadeClientTarget<>(client, client::executeForResponse, s -> {
-      s.stubOperation("loginUser", ENTERPRISE);
-      s.stubOperation("logoutUser", ENTERPRISE);
+      s.stubOperation("postUserLogin", ENTERPRISE);
+      s.stubOperation("postUserLogout", ENTERPRISE);
     });
   }
 
@@ -100,8 +101,8 @@ class CareCloudContractTest {
             .tokenStore(DeviceTokenStore.inMemory())
             .build();
     return new FacadeClientTarget<>(client, client::executeForResponse, s -> {
-      s.stubOperation("createToken", CUSTOMER);
-      s.stubOperation("logoutCustomer", CUSTOMER);
+      s.stubOperation("postToken", CUSTOMER);
+      s.stubOperation("postTokenLogout", CUSTOMER);
     });
   }
 

@@ -19,6 +19,7 @@ import dev.b2bsdk.testkit.itcare.ItCareMock;
 import dev.b2bsdk.testkit.shopapp.ShopApplicationMock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -110,6 +111,24 @@ class DemoTourTest {
         .contains(created);
     assertThat(carecloud.get("customerInterfaceCustomerId").getAsString())
         .isEqualTo(mocks.careCloud().johnSmithId());
+    // the point-of-sale flow: John's card, a purchase of 249.90 earning 24 points by the mock's
+    // default rule (1 per whole 10), a voucher applied, 10 points reserved then freed
+    JsonObject pos = carecloud.getAsJsonObject("pos");
+    String john = mocks.careCloud().johnSmithId();
+    assertThat(pos.get("customerId").getAsString()).isEqualTo(john);
+    assertThat(pos.get("cardNumber").getAsString()).isNotBlank();
+    assertThat(pos.get("recommendedRewards").getAsInt()).isNotNegative();
+    assertThat(pos.get("purchaseId").getAsString()).isNotBlank();
+    assertThat(pos.get("voucherApplied").getAsBoolean()).isTrue();
+    assertThat(pos.get("pointsAfter").getAsBigDecimal()
+        .subtract(pos.get("pointsBefore").getAsBigDecimal())).isEqualByComparingTo("24");
+    assertThat(pos.get("reservedPoints").getAsBigDecimal()).isEqualByComparingTo("10");
+    assertThat(pos.get("availableWhileReserved").getAsBigDecimal()).isEqualByComparingTo(
+        pos.get("pointsAfter").getAsBigDecimal().subtract(BigDecimal.TEN));
+    assertThat(pos.get("availableAfterFree").getAsBigDecimal())
+        .isEqualByComparingTo(pos.get("pointsAfter").getAsBigDecimal())
+        .isEqualByComparingTo(mocks.careCloud().availablePoints(john));
+    assertThat(pos.get("credits").getAsBigDecimal()).isNotNull();
 
     JsonObject shopapp = summary.getAsJsonObject("shopapp");
     assertThat(shopapp.get("ok").getAsBoolean()).isTrue();
@@ -127,7 +146,7 @@ class DemoTourTest {
 
     // with --json the step lines go to stderr, one per step, with a duration
     assertThat(run.err).contains("itcare     list instances", "carecloud  enterprise login",
-        "carecloud  create device token", "shopapp    token", "intouch    read it back",
+        "carecloud  create device token", "carecloud  pos send purchase", "shopapp    token", "intouch    read it back",
         "4 of 4 APIs ok");
     assertThat(run.errLines()).filteredOn(l -> l.startsWith("intouch"))
         .allMatch(l -> l.matches(".* \\d+ ms$"));

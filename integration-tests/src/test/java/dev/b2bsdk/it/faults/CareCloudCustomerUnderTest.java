@@ -10,7 +10,7 @@ import dev.b2bsdk.carecloud.DeviceTokenStore;
 import dev.b2bsdk.core.http.CallOptions;
 import dev.b2bsdk.core.http.RetryMode;
 import dev.b2bsdk.generated.carecloud.invoker.JSON;
-import dev.b2bsdk.generated.carecloud.model.CustomerCreateRequest;
+import dev.b2bsdk.generated.carecloud.model.PostCustomerRequest;
 import dev.b2bsdk.generated.carecloud.model.Store;
 import dev.b2bsdk.testkit.carecloud.CareCloudMock;
 import dev.b2bsdk.testkit.core.MockServer;
@@ -115,7 +115,7 @@ final class CareCloudCustomerUnderTest extends ClientUnderTest {
             client.customers().get(mock.johnSmithId());
         customer.getPersonalInformation().setFirstName("Jan");
         client.customers().update(mock.johnSmithId(),
-            new dev.b2bsdk.generated.carecloud.model.CustomerUpdateRequest().customer(customer));
+            new dev.b2bsdk.generated.carecloud.model.PutCustomerRequest().customer(customer));
       }
 
       @Override
@@ -151,12 +151,12 @@ final class CareCloudCustomerUnderTest extends ClientUnderTest {
     return body;
   }
 
-  private static CustomerCreateRequest request() {
+  private static PostCustomerRequest request() {
     return GSON.fromJson("{\"customer\":{\"personal_information\":{\"gender\":1,"
         + "\"first_name\":\"Petr\",\"last_name\":\"Svoboda\",\"email\":\"petr@example.com\","
         + "\"language_id\":\"cs\"}},\"customer_source\":{\"customer_source_id\":"
         + "\"86e05affc7a7abefcd513ab400\",\"external_id\":\"APP-1\"},\"autologin\":false}",
-        CustomerCreateRequest.class);
+        PostCustomerRequest.class);
   }
 
   @Override

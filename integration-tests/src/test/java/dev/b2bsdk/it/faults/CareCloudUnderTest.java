@@ -9,7 +9,7 @@ import dev.b2bsdk.core.http.CallOptions;
 import dev.b2bsdk.core.http.RetryMode;
 import dev.b2bsdk.generated.carecloud.invoker.JSON;
 import dev.b2bsdk.generated.carecloud.model.Customer;
-import dev.b2bsdk.generated.carecloud.model.CustomerCreateRequest;
+import dev.b2bsdk.generated.carecloud.model.PostCustomerRequest;
 import dev.b2bsdk.testkit.carecloud.CareCloudMock;
 import dev.b2bsdk.testkit.core.MockServer;
 import java.util.List;
@@ -100,7 +100,7 @@ final class CareCloudUnderTest extends ClientUnderTest {
         Customer customer = client.customers().get(mock.johnSmithId());
         customer.getPersonalInformation().setLastName("Smithová");
         client.customers().update(mock.johnSmithId(),
-            new dev.b2bsdk.generated.carecloud.model.CustomerUpdateRequest().customer(customer));
+            new dev.b2bsdk.generated.carecloud.model.PutCustomerRequest().customer(customer));
       }
 
       @Override
@@ -137,12 +137,12 @@ final class CareCloudUnderTest extends ClientUnderTest {
     return body;
   }
 
-  private static CustomerCreateRequest request() {
+  private static PostCustomerRequest request() {
     return GSON.fromJson("{\"customer\":{\"personal_information\":{\"gender\":2,"
         + "\"first_name\":\"Jana\",\"last_name\":\"Novakova\",\"email\":\"jana@example.com\","
         + "\"language_id\":\"cs\"}},\"customer_source\":{\"customer_source_id\":"
         + "\"86e05affc7a7abefcd513ab400\",\"external_id\":\"ESHOP-104522\"},\"autologin\":false}",
-        CustomerCreateRequest.class);
+        PostCustomerRequest.class);
   }
 
   @Override

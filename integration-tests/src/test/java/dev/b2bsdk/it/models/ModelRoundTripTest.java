@@ -337,6 +337,11 @@ public class ModelRoundTripTest {
       if (type == null && s.getTypes() != null && !s.getTypes().isEmpty()) {
         type = (String) s.getTypes().iterator().next();
       }
+      if (s.getEnum() != null && !s.getEnum().isEmpty() && "boolean".equals(type)) {
+        // a boolean enum (the vendor lists true and false) stays a JSON boolean
+        return new JsonPrimitive(Boolean.valueOf(String.valueOf(
+            s.getEnum().get(random.nextInt(s.getEnum().size())))));
+      }
       if (s.getEnum() != null && !s.getEnum().isEmpty()) {
         boolean unknown = random.nextInt(4) == 0;
         if ("integer".equals(type)) {
@@ -368,7 +373,8 @@ public class ModelRoundTripTest {
           return map;
         }
         case "integer":
-          return new JsonPrimitive("int32".equals(s.getFormat())
+          // only int64 is a long: an integer without a format is generated as an Integer
+          return new JsonPrimitive(!"int64".equals(s.getFormat())
               ? (Number) (random.nextBoolean() ? Integer.MAX_VALUE - random.nextInt(9) : random.nextInt(5000) - 100)
               : (Number) (random.nextBoolean() ? 9_007_199_254_740_993L + random.nextInt(1000) // > 2^53
                   : (long) random.nextInt(100000)));
@@ -381,7 +387,7 @@ public class ModelRoundTripTest {
           }
           // BigDecimal: more digits than a double holds
           return new JsonPrimitive(new LazilyParsedNumber(
-              random.nextInt(1000) + "12345678901234567." + (100 + random.nextInt(900)) + "000000001"));
+              (1 + random.nextInt(999)) + "12345678901234567." + (100 + random.nextInt(900)) + "000000001"));
         case "boolean":
           return new JsonPrimitive(random.nextBoolean());
         default:

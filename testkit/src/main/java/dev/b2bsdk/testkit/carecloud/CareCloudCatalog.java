@@ -27,6 +27,9 @@ import java.util.function.Supplier;
  */
 final class CareCloudCatalog {
 
+  /** {@code created_at} of the seeded segment memberships. */
+  private static final String SEEDED_MEMBERSHIP = "2024-01-15 09:00:00";
+
   private static final DateTimeFormatter REQUEST_DATE_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm:ss");
 
@@ -216,7 +219,8 @@ final class CareCloudCatalog {
     String id = Json.str(segment(r), "segment_id");
     Viewer viewer = viewer(r);
     return CcSupport.all("segment_records", data.get().segmentMembers.get(id).stream()
-        .filter(viewer::sees).map(c -> obj("segment_id", id, "customer_id", c)).toList());
+        .filter(viewer::sees).map(c -> obj("segment_id", id, "customer_id", c, "created_at",
+            data.get().segmentJoined.getOrDefault(id + "/" + c, SEEDED_MEMBERSHIP))).toList());
   }
 
   MockResponse addToSegment(MockRequest r) {
@@ -226,6 +230,7 @@ final class CareCloudCatalog {
       throw invalid("customer_id", "relation_already_exists", "Customer " + customer
           + " is already in the segment", customer);
     }
+    data.get().segmentJoined.put(id + "/" + customer, CareCloudData.format(now()));
     touch(id);
     return MockResponse.empty(204);
   }
@@ -237,6 +242,7 @@ final class CareCloudCatalog {
       throw invalid("customer_id", "not_found", "Customer " + customer
           + " is not in the segment", customer);
     }
+    data.get().segmentJoined.remove(id + "/" + customer);
     touch(id);
     return MockResponse.empty(204);
   }

@@ -297,10 +297,14 @@ final class CareCloudCustomers {
       String value = Json.str(in, date);
       if (value != null) {
         try {
-          LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-          throw invalid(date, "invalid_value_format", "Parameter " + date + " must be YYYY-MM-DD",
-              value);
+          // the vendor's card validity is a date-time (2021-04-14 00:00:00); a bare date is read too
+          LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+          if (value.length() > 10) {
+            java.time.LocalTime.parse(value.substring(11));
+          }
+        } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
+          throw invalid(date, "invalid_value_format",
+              "Parameter " + date + " must be YYYY-MM-DD HH:MM:SS", value);
         }
       }
       out.add(date, value == null ? JsonNull.INSTANCE : in.get(date));
@@ -327,8 +331,8 @@ final class CareCloudCustomers {
     String from = Json.str(card, "valid_from");
     String to = Json.str(card, "valid_to");
     return card.get("state").getAsInt() == 1
-        && (from == null || !LocalDate.parse(from).isAfter(today))
-        && (to == null || !LocalDate.parse(to).isBefore(today));
+        && (from == null || !LocalDate.parse(from.substring(0, 10)).isAfter(today))
+        && (to == null || !LocalDate.parse(to.substring(0, 10)).isBefore(today));
   }
 
   /** Validated personal information (PUT replaces: omitted fields are cleared). */

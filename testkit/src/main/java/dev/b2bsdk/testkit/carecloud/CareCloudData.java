@@ -41,7 +41,16 @@ final class CareCloudData {
   final Map<String, JsonObject> segments = new LinkedHashMap<>();
   final Map<String, String> segmentGroupOf = new LinkedHashMap<>();
   final Map<String, Set<String>> segmentMembers = new LinkedHashMap<>();
+  /** When a customer joined a segment ({@code segmentId + '/' + customerId}); seeded members have none. */
+  final Map<String, String> segmentJoined = new LinkedHashMap<>();
   final Map<String, JsonObject> segmentGroups = new LinkedHashMap<>();
+  /** Point-of-sale state: purchases, point records, point reservations (by id). */
+  final Map<String, JsonObject> purchases = new LinkedHashMap<>();
+  final Map<String, JsonObject> points = new LinkedHashMap<>();
+  final Map<String, JsonObject> reservations = new LinkedHashMap<>();
+  final Map<String, JsonObject> credits = new LinkedHashMap<>();
+  /** The point record a purchase earned, by purchase id. */
+  final Map<String, String> pointsOfPurchase = new LinkedHashMap<>();
   final Map<String, JsonObject> stores = new LinkedHashMap<>();
   final List<JsonObject> statusRecords = new ArrayList<>();
   final Map<String, JsonObject> statuses = new LinkedHashMap<>();
@@ -58,6 +67,7 @@ final class CareCloudData {
     seedCustomers(customerCount, customerEmail, customerPassword);
     seedRewardsAndVouchers();
     seedSegments();
+    seedPoints();
   }
 
   static String format(LocalDateTime time) {
@@ -70,7 +80,8 @@ final class CareCloudData {
     do {
       id = "8" + fake.hex(25);
     } while (customers.containsKey(id) || cards.containsKey(id) || vouchers.containsKey(id)
-        || segments.containsKey(id));
+        || segments.containsKey(id) || purchases.containsKey(id) || points.containsKey(id)
+        || reservations.containsKey(id) || credits.containsKey(id));
     return id;
   }
 
@@ -170,7 +181,7 @@ final class CareCloudData {
       sourceOf.put(JOHN_SMITH, ESHOP_SOURCE);
       cards.put("81eaeea13b8984a169c490a325", obj("card_id", "81eaeea13b8984a169c490a325",
           "customer_id", JOHN_SMITH, "card_type_id", "8bed991c68a470e7aaeffbf048",
-          "card_number", "1000000000016", "valid_from", "2021-04-14", "valid_to", "2059-07-05",
+          "card_number", "1000000000016", "valid_from", "2021-04-14 00:00:00", "valid_to", "2059-07-05 00:00:00",
           "store_id", JsonNull.INSTANCE, "last_change", "2021-04-14 09:02:51", "state", 1));
       statusRecords.add(obj("status_record_id", "87ac34ef46f3858a4ece61fb43",
           "status_id", "86e05affc7a7abefcd513ab431", "customer_id", JOHN_SMITH,
@@ -202,8 +213,8 @@ final class CareCloudData {
         String cardId = newId();
         cards.put(cardId, obj("card_id", cardId, "customer_id", id,
             "card_type_id", "8bed991c68a470e7aaeffbf048", "card_number", "2001" + fake.digits(8),
-            "valid_from", changed.toLocalDate().toString(),
-            "valid_to", changed.toLocalDate().plusYears(10).toString(),
+            "valid_from", changed.toLocalDate() + " 00:00:00",
+            "valid_to", changed.toLocalDate().plusYears(10) + " 00:00:00",
             "store_id", fake.pick(storeIds), "last_change", format(changed), "state", 1));
       }
       if (fake.chance(0.2)) {
@@ -309,5 +320,22 @@ final class CareCloudData {
     segments.put(id, obj("segment_id", id, "name", name, "note", note, "last_change", changed));
     segmentGroupOf.put(id, group);
     segmentMembers.put(id, new LinkedHashSet<>());
+  }
+
+  /** John Smith starts with 150 points and 200 CZK of credit, so the point-of-sale flow works at once. */
+  private void seedPoints() {
+    if (!customers.containsKey(JOHN_SMITH)) {
+      return;
+    }
+    String id = "8d0c2f2f4a2e4ba3b21f5c1e10";
+    points.put(id, obj("point_id", id, "customer_id", JOHN_SMITH, "assigned_points", 150,
+        "available_points", 150, "point_type_id", CareCloudPointOfSale.POINT_TYPE,
+        "partner_id", CareCloudPointOfSale.PARTNER, "valid_to", "2099-12-31 23:59:59", "state", 1,
+        "created_at", "2024-01-15 09:00:00", "note", "Welcome points"));
+    String credit = "8d0c2f2f4a2e4ba3b21f5c1e20";
+    credits.put(credit, obj("credit_id", credit, "customer_id", JOHN_SMITH, "assigned_credits", 200,
+        "available_credits", 200, "credit_type_id", "8d0c2f2f4a2e4ba3b21f5c1e21",
+        "partner_id", CareCloudPointOfSale.PARTNER, "valid_to", "2099-12-31 23:59:59",
+        "currency_id", "86e05affc7a7abefcd513ab400", "state", 1, "note", "Gift credit"));
   }
 }

@@ -46,6 +46,13 @@ import java.util.Set;
  *       {@code last_name}, {@code birthdate}, {@code customer_source_id}, {@code email_list[]},
  *       {@code customer_ids[]} on customers, the documented ones on cards, vouchers, rewards and
  *       segments; {@code sort_field} / {@code sort_direction} everywhere.</li>
+ *   <li>Point of sale: {@code send-purchase} stores the bill, consumes its applied vouchers (one
+ *       already applied is 400 {@code invalid_params}, reason {@code voucher_already_used}) and
+ *       assigns points by the {@link PointsRule} (default 1 per whole 10 paid); point
+ *       reservations lower the available balance until freed; balances are read from
+ *       {@code /wallet/actions/points-overview}, {@code /points} and
+ *       {@code /customers/{customer_id}/points}; points and credits paid with are redeemed. John
+ *       Smith starts with 150 points and 200 CZK of credit.</li>
  *   <li>Creates answer 201 {@code {"data":{"<resource>_id":...}}}, PUT 204 and replaces, actions
  *       204; a get after a create returns the record. Errors carry the CareCloud body
  *       {@code {"error":{type, exception, title, detail, error_data}}}.</li>
@@ -72,7 +79,7 @@ public final class CareCloudMock extends MockServer<CareCloudMock> {
   private static final Set<String> C_ONLY = Set.of(CUSTOMER);
   private static final Set<String> REASONS = Set.of("already_exists", "empty", "not_found",
       "required", "not_allowed_value", "invalid_value_format", "relation_already_exists",
-      "deleted");
+      "deleted", "not_belong_to_logged_in_customer", "voucher_already_used");
 
   private final String appId;
   private final String login;
@@ -84,6 +91,9 @@ public final class CareCloudMock extends MockServer<CareCloudMock> {
   private final ZoneId zone;
   private final Duration userTokenValidity;
   private final int loginStatus;
+  private final PointsRule pointsRule;
+  /** Interfaces serving each route, {@code "METHOD /path"} as in the spec; filled by routes(). */
+  private final Map<String, Set<String>> routeInterfaces = new java.util.TreeMap<>();
   private CareCloudData data;
 
   private CareCloudMock(Builder b) {
@@ -98,6 +108,7 @@ public final class CareCloudMock extends MockServer<CareCloudMock> {
     this.zone = b.zone;
     this.userTokenValidity = b.userTokenValidity;
     this.loginStatus = b.loginStatus;
+    this.pointsRule = b.pointsRule;
     resetState();
   }
 
@@ -192,6 +203,8 @@ public final class CareCloudMock extends MockServer<CareCloudMock> {
     CareCloudCustomers customers = new CareCloudCustomers(() -> data, clock(), zone,
         maxPageSize(), this::bindCustomer);
     CareCloudCatalog catalog = new CareCloudCatalog(() -> data, clock(), zone, maxPageSize());
+    CareCloudPointOfSale pos = new CareCloudPointOfSale(() -> data, clock(), zone, maxPageSize(),
+        pointsRule);
     Routes routes = new Routes(router);
     routes.open(E_ONLY, "POST", "/users/actions/login", this::loginUser);
     routes.auth(E_ONLY, "POST", "/users/actions/logout", this::logoutUser);
@@ -216,16 +229,16 @@ public final class CareCloudMock extends MockServer<CareCloudMock> {
     routes.auth(BOTH, "GET", "/card-types/{card_type_id}", customers::getCardType);
     routes.auth(BOTH, "GET", "/vouchers", catalog::listVouchers);
     routes.auth(BOTH, "GET", "/vouchers/{voucher_id}", catalog::getVoucher);
-    routes.auth(E_ONLY, "PUT", "/vouchers/{voucher_id}", catalog::replaceVoucher);
-    routes.auth(E_ONLY, "DELETE", "/vouchers/{voucher_id}", catalog::deleteVoucher);
-    routes.auth(E_ONLY, "POST", "/vouchers/{voucher_id}/actions/apply-voucher",
+    routes.auth(BOTH, "PUT", "/vouchers/{voucher_id}", catalog::replaceVoucher);
+    routes.auth(BOTH, "DELETE", "/vouchers/{voucher_id}", catalog::deleteVoucher);
+    routes.auth(BOTH, "POST", "/vouchers/{voucher_id}/actions/apply-voucher",
         catalog::applyVoucher);
     routes.auth(BOTH, "GET", "/rewards", catalog::listRewards);
     routes.auth(BOTH, "GET", "/rewards/{reward_id}", catalog::getReward);
     routes.auth(BOTH, "POST", "/rewards/{reward_id}/actions/create-voucher",
         catalog::createVoucher);
     routes.auth(BOTH, "GET", "/segments", catalog::listSegments);
-    routes.auth(E_ONLY, "POST", "/segments", catalog::createSegment);
+    routes.auth(BOTH, "POST", "/segments", catalog::createSegment);
     routes.auth(BOTH, "GET", "/segments/{segment_id}", catalog::getSegment);
     routes.auth(BOTH, "GET", "/segments/{segment_id}/segment-records", catalog::segmentRecords);
     routes.auth(BOTH, "POST", "/segments/{segment_id}/actions/add-customer",
@@ -236,12 +249,41 @@ public final class CareCloudMock extends MockServer<CareCloudMock> {
     routes.auth(BOTH, "GET", "/stores", catalog::listStores);
     routes.auth(BOTH, "GET", "/stores/{store_id}", catalog::getStore);
     routes.auth(BOTH, "GET", "/countries", catalog::listCountries);
-    routes.auth(BOTH, "GET", "/languages", catalog::listLanguages);
+    routes.open(BOTH, "GET", "/languages", catalog::listLanguages); // the spec: no token
     routes.auth(BOTH, "GET", "/currencies", catalog::listCurrencies);
     routes.auth(BOTH, "GET", "/customer-sources", catalog::listCustomerSources);
     routes.auth(BOTH, "GET", "/customer-types", catalog::listCustomerTypes);
     routes.auth(BOTH, "GET", "/statuses", catalog::listStatuses);
     routes.open(BOTH, "GET", "/tests/connection", catalog::testConnection);
+    // the point-of-sale flow
+    routes.auth(BOTH, "POST", "/purchases/actions/send-purchase", pos::sendPurchase);
+    routes.auth(BOTH, "GET", "/purchases/{purchase_id}", pos::getPurchase);
+    routes.auth(BOTH, "POST", "/point-reservations/actions/reserve-points", pos::reservePoints);
+    routes.auth(BOTH, "POST", "/point-reservations/actions/free-points", pos::freePoints);
+    routes.auth(BOTH, "GET", "/point-reservations", pos::listReservations);
+    routes.auth(BOTH, "GET", "/point-reservations/{point_reservation_id}", pos::getReservation);
+    routes.auth(BOTH, "GET", "/points", pos::listPoints);
+    routes.auth(BOTH, "GET", "/points/{point_id}", pos::getPoint);
+    routes.auth(BOTH, "GET", "/customers/{customer_id}/points", pos::customerPoints);
+    routes.auth(BOTH, "GET", "/wallet/actions/points-overview", pos::pointsOverview);
+    routes.auth(BOTH, "GET", "/wallet/actions/credits-overview", pos::creditsOverview);
+    routes.auth(BOTH, "GET", "/credits", pos::listCredits);
+    routes.auth(BOTH, "GET", "/credits/{credit_id}", pos::getCredit);
+  }
+
+  /**
+   * The interfaces that serve each stateful route, keyed {@code "METHOD /path"} with the spec's
+   * path template ({@code enterprise} / {@code customer}); a test compares it with the spec's
+   * {@code x-interfaces}.
+   */
+  public Map<String, Set<String>> routeInterfaces() {
+    return java.util.Collections.unmodifiableMap(routeInterfaces);
+  }
+
+  /** Points available to a customer now: unexpired points minus active reservations. */
+  public java.math.BigDecimal availablePoints(String customerId) {
+    return locked(() -> new CareCloudPointOfSale(() -> data, clock(), zone, maxPageSize(), pointsRule)
+        .available(customerId));
   }
 
   /** Registers each operation under both interface prefixes: served, or 403 where not allowed. */
@@ -262,6 +304,9 @@ public final class CareCloudMock extends MockServer<CareCloudMock> {
 
     private void add(Set<String> served, String method, String path, boolean auth,
         Handler handler) {
+      routeInterfaces.put(method + " " + path, served.stream()
+          .map(i -> i.equals(ENTERPRISE) ? "enterprise" : "customer")
+          .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
       for (String iface : List.of(ENTERPRISE, CUSTOMER)) {
         String full = BASE_PATH + "/" + iface + "/" + VERSION + path;
         if (served.contains(iface)) {
@@ -405,7 +450,7 @@ public final class CareCloudMock extends MockServer<CareCloudMock> {
         "valid_to", CareCloudData.format(validTo), "user", obj("user_id",
             "838b73aacb5ac326cec4030c80", "login", user, "first_name", "Dana",
             "last_name", "Demová", "email", "dana.demova@example.cz", "phone", "420601234567",
-            "user_role_id", "86e05affc7a7befcd513ab400", "user_role_ids",
+            "user_role_ids",
             Json.arr("86e05affc7a7befcd513ab400"), "store_id", "86e05affc7a7abefcd513ab400",
             "last_login", CareCloudData.format(LocalDateTime.now(clock().withZone(zone))))));
   }
@@ -532,8 +577,19 @@ public final class CareCloudMock extends MockServer<CareCloudMock> {
     private ZoneId zone = ZoneId.of("Europe/Prague");
     private Duration userTokenValidity = Duration.ofHours(7);
     private int loginStatus = 200;
+    private PointsRule pointsRule = PointsRule.DEFAULT;
 
     private Builder() {
+    }
+
+    /**
+     * Points a purchase earns ({@code POST /purchases/actions/send-purchase}) for the paid amount
+     * of its items not marked {@code loyalty_off} (default {@link PointsRule#DEFAULT}: 1 point per
+     * whole 10).
+     */
+    public Builder pointsRule(PointsRule rule) {
+      this.pointsRule = Objects.requireNonNull(rule);
+      return this;
     }
 
     /** Enterprise {@code user_external_application_id} (default {@code demo-app}). */

@@ -26,7 +26,29 @@ final class CcSupport {
 
   /** {@code {"data": body}} with {@code status}. */
   static MockResponse data(int status, JsonElement body) {
-    return MockResponse.json(status, obj("data", body));
+    return MockResponse.json(status, obj("data", withoutNulls(body)));
+  }
+
+  /**
+   * A copy without JSON nulls: the vendor declares no field nullable, so the mock leaves an
+   * unset field out rather than sending {@code null}.
+   */
+  static JsonElement withoutNulls(JsonElement e) {
+    if (e == null || e.isJsonNull()) {
+      return com.google.gson.JsonNull.INSTANCE;
+    }
+    if (e.isJsonObject()) {
+      JsonObject out = new JsonObject();
+      e.getAsJsonObject().entrySet().stream().filter(x -> !x.getValue().isJsonNull())
+          .forEach(x -> out.add(x.getKey(), withoutNulls(x.getValue())));
+      return out;
+    }
+    if (e.isJsonArray()) {
+      com.google.gson.JsonArray out = new com.google.gson.JsonArray();
+      e.getAsJsonArray().forEach(x -> out.add(withoutNulls(x)));
+      return out;
+    }
+    return e;
   }
 
   /** 200 {@code {"data": body}}. */

@@ -240,7 +240,7 @@ class CareCloudMockSpecTest {
     assertThat(device.send("PUT", cust + "/tokens/" + token, "{\"setup\":{\"language_id\":\"cs\","
         + "\"allowed_gps\":false,\"allowed_notifications\":true},\"push_token\":\"321e5d02605d46c18936912\"}")
         .code()).isEqualTo(204);
-    Reply enterpriseOnly = device.post(cust + "/segments", "{\"name\":\"x\"}");
+    Reply enterpriseOnly = device.get(cust + "/customers/actions/search-customers?first_name=John");
     assertThat(enterpriseOnly.code()).isEqualTo(403);
 
     // logout, login by card number
@@ -265,6 +265,20 @@ class CareCloudMockSpecTest {
         .isEqualTo(id);
 
     validation.assertValidationPassed();
+  }
+
+  @Test
+  void everyStatefulRouteServesTheInterfacesTheSpecNames() {
+    io.swagger.v3.oas.models.OpenAPI spec = new io.swagger.v3.parser.OpenAPIV3Parser().read("specs/carecloud.yaml");
+    java.util.Map<String, java.util.Set<String>> expected = new java.util.TreeMap<>();
+    spec.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+      @SuppressWarnings("unchecked")
+      List<String> interfaces = (List<String>) op.getExtensions().get("x-interfaces");
+      expected.put(method + " " + path, new java.util.TreeSet<>(interfaces));
+    }));
+    assertThat(mock.routeInterfaces()).isNotEmpty();
+    mock.routeInterfaces().forEach((route, served) ->
+        assertThat(served).as(route).isEqualTo(expected.get(route)));
   }
 
   private static String login(String app, String password) {

@@ -20,34 +20,45 @@ import dev.b2bsdk.generated.carecloud.api.CardsApi;
 import dev.b2bsdk.generated.carecloud.api.CustomersApi;
 import dev.b2bsdk.generated.carecloud.api.TokensApi;
 import dev.b2bsdk.generated.carecloud.api.UsersApi;
+import dev.b2bsdk.generated.carecloud.api.PurchasesApi;
 import dev.b2bsdk.generated.carecloud.api.VouchersApi;
+import dev.b2bsdk.generated.carecloud.api.WalletApi;
 import dev.b2bsdk.generated.carecloud.invoker.JSON;
 import dev.b2bsdk.generated.carecloud.model.Address;
 import dev.b2bsdk.generated.carecloud.model.Agreement;
 import dev.b2bsdk.generated.carecloud.model.Card;
-import dev.b2bsdk.generated.carecloud.model.CardListResponse;
-import dev.b2bsdk.generated.carecloud.model.CreatedCustomerResponse;
-import dev.b2bsdk.generated.carecloud.model.CreatedTokenResponse;
-import dev.b2bsdk.generated.carecloud.model.CustomAgreement;
+import dev.b2bsdk.generated.carecloud.model.BillItem;
+import dev.b2bsdk.generated.carecloud.model.FinalBill;
+import dev.b2bsdk.generated.carecloud.model.GetCardsResponse;
+import dev.b2bsdk.generated.carecloud.model.GetWalletPointsResponse;
+import dev.b2bsdk.generated.carecloud.model.PaymentRecap;
+import dev.b2bsdk.generated.carecloud.model.PaymentVoucher;
+import dev.b2bsdk.generated.carecloud.model.PluId;
+import dev.b2bsdk.generated.carecloud.model.PostPurchaseSendRequest;
+import dev.b2bsdk.generated.carecloud.model.PostPurchaseSendResponse;
+import dev.b2bsdk.generated.carecloud.model.PostCustomerResponse;
+import dev.b2bsdk.generated.carecloud.model.PostTokenResponse;
+import dev.b2bsdk.generated.carecloud.model.CustomAgreements;
 import dev.b2bsdk.generated.carecloud.model.Customer;
-import dev.b2bsdk.generated.carecloud.model.CustomerCreateRequest;
-import dev.b2bsdk.generated.carecloud.model.CustomerListResponse;
-import dev.b2bsdk.generated.carecloud.model.CustomerLoginRequest;
-import dev.b2bsdk.generated.carecloud.model.CustomerLoginResponse;
+import dev.b2bsdk.generated.carecloud.model.PostCustomerRequest;
+import dev.b2bsdk.generated.carecloud.model.GetCustomersResponse;
+import dev.b2bsdk.generated.carecloud.model.PostTokenLoginRequest;
+import dev.b2bsdk.generated.carecloud.model.PostTokenLoginResponse;
 import dev.b2bsdk.generated.carecloud.model.CustomerSourceRecord;
 import dev.b2bsdk.generated.carecloud.model.Device;
 import dev.b2bsdk.generated.carecloud.model.ErrorResponse;
 import dev.b2bsdk.generated.carecloud.model.InvalidParam;
-import dev.b2bsdk.generated.carecloud.model.LoginResponse;
+import dev.b2bsdk.generated.carecloud.model.PostUserLoginResponse;
 import dev.b2bsdk.generated.carecloud.model.PersonalInformation;
 import dev.b2bsdk.generated.carecloud.model.Setup;
-import dev.b2bsdk.generated.carecloud.model.TokenCreateRequest;
+import dev.b2bsdk.generated.carecloud.model.PostTokenRequest;
 import dev.b2bsdk.generated.carecloud.model.User;
-import dev.b2bsdk.generated.carecloud.model.UserLoginRequest;
-import dev.b2bsdk.generated.carecloud.model.VoucherApplyRequest;
+import dev.b2bsdk.generated.carecloud.model.PostUserLoginRequest;
+import dev.b2bsdk.generated.carecloud.model.PostVoucherApplyRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -116,15 +127,15 @@ class RoundTripTest {
         wm.stubFor(post(ENTERPRISE + "/users/actions/login")
                 .willReturn(json(status, seed("user-login-response.json"))));
 
-        UserLoginRequest body = new UserLoginRequest()
+        PostUserLoginRequest body = new PostUserLoginRequest()
                 .userExternalApplicationId("89d1a6111b3fb6e74665d948")
                 .login("fabulous_user")
                 .password("password_example");
-        Response<LoginResponse> response =
-                enterprise.create(UsersApi.class).loginUser(body, LANGUAGE).execute();
+        Response<PostUserLoginResponse> response =
+                enterprise.create(UsersApi.class).postUserLogin(body, LANGUAGE).execute();
 
         assertThat(response.code()).isEqualTo(status);
-        LoginResponse login = response.body();
+        PostUserLoginResponse login = response.body();
         assertThat(login.getData().getBearerToken()).isEqualTo("09359095c5da43c7ae11e710eabce49418715a6a");
         assertThat(login.getData().getValidTo()).isEqualTo(LocalDateTime.of(2023, 1, 4, 10, 31, 56));
         User user = login.getData().getUser();
@@ -135,8 +146,8 @@ class RoundTripTest {
         assertThat(user.getEmail()).isEqualTo(SEED_EMAIL);
         // the seed prints the phone as a JSON number; the model keeps it as the same digits
         assertThat(user.getPhone()).isEqualTo("420123828931");
-        assertThat(user.getUserRoleId()).isEqualTo("86e05affc7a7befcd513ab400");
-        assertThat(user.getUserRoleIds()).isNull();   // absent in the seed: stays absent (no [] default)
+        // the seed prints a singular user_role_id; the vendor's User has user_role_ids[] only
+        assertThat(user.getUserRoleIds()).isNull();
         assertThat(user.getStoreId()).isEqualTo("86e05affc7a7abecd513ab400");
         assertThat(user.getLastLogin()).isNull();
 
@@ -152,9 +163,9 @@ class RoundTripTest {
         wm.stubFor(get(urlPathEqualTo(ENTERPRISE + "/customers"))
                 .willReturn(json(200, seed("customer-list-response.json"))));
 
-        Response<CustomerListResponse> response = enterprise.create(CustomersApi.class)
-                .listCustomers(50, 100, "last_change", "DESC", null, null, null, null, null, null, null,
-                        List.of("8ea6abece4cd0a4ded0a29f093", "87af991126405bf8e7dfb36045"), LANGUAGE)
+        Response<GetCustomersResponse> response = enterprise.create(CustomersApi.class)
+                .getCustomers(LANGUAGE, 50, 100, "last_change", "DESC", null, null, null, null, null, null, null,
+                        List.of("8ea6abece4cd0a4ded0a29f093", "87af991126405bf8e7dfb36045"), null)
                 .execute();
 
         assertThat(response.code()).isEqualTo(200);
@@ -194,9 +205,9 @@ class RoundTripTest {
         assertThat(g.getAgreementMarketingCommunication())
                 .isEqualTo(Agreement.AgreementMarketingCommunicationEnum.NUMBER_1);
         assertThat(g.getCustomAgreements()).hasSize(1);
-        CustomAgreement ca = g.getCustomAgreements().get(0);
+        CustomAgreements ca = g.getCustomAgreements().get(0);
         assertThat(ca.getAgreementId()).isEqualTo("89ce2a1b9b01f5c939fb1e20cd");
-        assertThat(ca.getAgreementValue()).isEqualTo(CustomAgreement.AgreementValueEnum.NUMBER_2);
+        assertThat(ca.getAgreementValue()).isEqualTo(CustomAgreements.AgreementValueEnum.NUMBER_2);
 
         wm.verify(getRequestedFor(urlPathEqualTo(ENTERPRISE + "/customers"))
                 .withQueryParam("count", equalTo("50"))
@@ -223,22 +234,22 @@ class RoundTripTest {
                 .willReturn(json(200, seed("customer-login-response.json"))));
         TokensApi tokens = customer.create(TokensApi.class);
 
-        TokenCreateRequest create = new TokenCreateRequest()
+        PostTokenRequest create = new PostTokenRequest()
                 .device(new Device().deviceId("123456").deviceSystem("OSX")
                         .deviceName("Test device").deviceType("iPhone"))
                 .setup(new Setup().languageId("en").allowedGps(true).allowedNotifications(false))
                 .externalApplicationId("82de12eb8b138791e678fd11c3")
                 .pushToken("4f7f658bfa7a5959e093590");
-        Response<CreatedTokenResponse> created = tokens.createToken(create, LANGUAGE).execute();
+        Response<PostTokenResponse> created = tokens.postToken(create, LANGUAGE).execute();
 
         assertThat(created.code()).isEqualTo(201);
         assertThat(created.body().getData().getTokenId()).isEqualTo(tokenId);
 
-        CustomerLoginRequest login = new CustomerLoginRequest()
-                .loginType(CustomerLoginRequest.LoginTypeEnum.EMAIL)
+        PostTokenLoginRequest login = new PostTokenLoginRequest()
+                .loginType(PostTokenLoginRequest.LoginTypeEnum.EMAIL)
                 .loginValue(SEED_EMAIL)
                 .password("password_example");
-        Response<CustomerLoginResponse> loggedIn = tokens.loginCustomer(tokenId, login, LANGUAGE).execute();
+        Response<PostTokenLoginResponse> loggedIn = tokens.postTokenLogin(tokenId, login, LANGUAGE).execute();
 
         assertThat(loggedIn.code()).isEqualTo(200);
         assertThat(loggedIn.body().getData().getCustomerId()).isEqualTo("8ea6abece4cd0a4ded0a29f093");
@@ -256,14 +267,14 @@ class RoundTripTest {
         wm.stubFor(post(ENTERPRISE + "/customers")
                 .willReturn(json(201, "{\"data\":{\"customer_id\":\"87af991126405bf8e7dfb36045\"}}")));
 
-        CustomerCreateRequest body = new CustomerCreateRequest()
+        PostCustomerRequest body = new PostCustomerRequest()
                 .customer(new Customer().personalInformation(new PersonalInformation()
                         .languageId("cs")
                         .birthdate(LocalDate.of(1990, 4, 18))))
                 .customerSource(new CustomerSourceRecord().customerSourceId("86e05affc7a7abefcd513ab400"))
                 .autologin(false);
-        Response<CreatedCustomerResponse> response =
-                enterprise.create(CustomersApi.class).createCustomer(body, null).execute();
+        Response<PostCustomerResponse> response =
+                enterprise.create(CustomersApi.class).postCustomer(body, null).execute();
 
         assertThat(response.code()).isEqualTo(201);
         assertThat(response.body().getData().getCustomerId()).isEqualTo("87af991126405bf8e7dfb36045");
@@ -281,11 +292,11 @@ class RoundTripTest {
         wm.stubFor(post(ENTERPRISE + "/vouchers/8bb7345976bbc9ed20e5083dd6/actions/apply-voucher")
                 .willReturn(aResponse().withStatus(204)));
 
-        VoucherApplyRequest body = new VoucherApplyRequest()
+        PostVoucherApplyRequest body = new PostVoucherApplyRequest()
                 .storeId("86e05affc7a7abefcd513ab400")
                 .dateApplied(LocalDateTime.of(2020, 12, 10, 10, 0, 0));
         Response<Void> response = enterprise.create(VouchersApi.class)
-                .applyVoucher("8bb7345976bbc9ed20e5083dd6", body, LANGUAGE).execute();
+                .postVoucherApply("8bb7345976bbc9ed20e5083dd6", body, LANGUAGE).execute();
 
         assertThat(response.code()).isEqualTo(204);
         wm.verify(postRequestedFor(urlEqualTo(ENTERPRISE + "/vouchers/8bb7345976bbc9ed20e5083dd6/actions/apply-voucher"))
@@ -295,32 +306,102 @@ class RoundTripTest {
     }
 
     @Test
-    void cardDatesAreDateOnlyAndFiltersAreSent() throws IOException {
-        // payload from the spec's own example for GET /cards (no seed prints a card)
+    void cardValidityHasATimePartAndFractionalLastChangeRoundTrips() throws IOException {
+        // date shapes as the vendor's examples print them: validity with a time part, last_change
+        // with fractional seconds
         wm.stubFor(get(urlPathEqualTo(CUSTOMER + "/cards")).willReturn(json(200, """
                 {"data": {"cards": [{"card_id": "81a94c48474bc45c03d41f7016",
                   "customer_id": "81ceb8582e2d8dbb7e71b7273b", "card_type_id": "8bed991c68a470e7aaeffbf048",
-                  "card_number": "200120000290", "valid_from": "2019-07-05", "valid_to": "2059-07-05",
-                  "store_id": null, "last_change": "2019-07-15 17:26:34", "state": 1}],
+                  "card_number": "200120000290", "valid_from": "2021-04-14 00:00:00", "valid_to": "2059-07-05 00:00:00",
+                  "store_id": null, "last_change": "2021-12-16 17:42:28.248955", "state": 1}],
                   "total_items": 1}}
                 """)));
 
-        Response<CardListResponse> response = customer.create(CardsApi.class)
-                .listCards(10, 0, null, null, "81ceb8582e2d8dbb7e71b7273b", null, null, 1, true, null)
+        Response<GetCardsResponse> response = customer.create(CardsApi.class)
+                .getCards(null, 10, 0, null, null, "81ceb8582e2d8dbb7e71b7273b", null, null, 1, true,
+                        List.of("200120000290", "200120000291"), null)
                 .execute();
 
         Card card = response.body().getData().getCards().get(0);
-        assertThat(card.getValidFrom()).isEqualTo(LocalDate.of(2019, 7, 5));
-        assertThat(card.getValidTo()).isEqualTo(LocalDate.of(2059, 7, 5));
-        assertThat(card.getLastChange()).isEqualTo(LocalDateTime.of(2019, 7, 15, 17, 26, 34));
+        assertThat(card.getValidFrom()).isEqualTo(LocalDateTime.of(2021, 4, 14, 0, 0, 0));
+        assertThat(card.getValidTo()).isEqualTo(LocalDateTime.of(2059, 7, 5, 0, 0, 0));
+        assertThat(card.getLastChange()).isEqualTo(LocalDateTime.of(2021, 12, 16, 17, 42, 28, 248_955_000));
         assertThat(card.getStoreId()).isNull();
         assertThat(card.getState()).isEqualTo(Card.StateEnum.NUMBER_1);
+        // written back: the time part and the fraction survive
+        String written = new JSON().getGson().toJson(card);
+        assertThat(written).contains("\"valid_from\":\"2021-04-14 00:00:00\"",
+                "\"last_change\":\"2021-12-16 17:42:28.248955\"");
         wm.verify(getRequestedFor(urlPathEqualTo(CUSTOMER + "/cards"))
                 .withQueryParam("count", equalTo("10"))
                 .withQueryParam("offset", equalTo("0"))
                 .withQueryParam("customer_id", equalTo("81ceb8582e2d8dbb7e71b7273b"))
                 .withQueryParam("state", equalTo("1"))
-                .withQueryParam("is_valid", equalTo("true")));
+                .withQueryParam("is_valid", equalTo("true"))
+                .withQueryParam("card_number_list[]", havingExactly("200120000290", "200120000291")));
+    }
+
+    /** Every shape of date-time the vendor's examples print reads and writes back unchanged. */
+    @ParameterizedTest
+    @ValueSource(strings = {"2019-07-15 17:26:34", "2021-12-16 17:42:28.248955", "2022-09-14 07:39:08.99493",
+            "2015-01-09 22:38:48.088", "2021-04-14 00:00:00"})
+    void vendorDateTimeShapesRoundTrip(String text) {
+        var gson = new JSON().getGson();
+        LocalDateTime value = gson.fromJson("\"" + text + "\"", LocalDateTime.class);
+        assertThat(gson.toJson(value)).isEqualTo("\"" + text + "\"");
+    }
+
+    @Test
+    void sendPurchaseWritesExactAmountsAndLeavesUnsetFieldsOut() throws IOException {
+        wm.stubFor(post(ENTERPRISE + "/purchases/actions/send-purchase")
+                .willReturn(json(201, "{\"data\":{\"purchase_id\":\"8f2c55b0e1a3d4c5b6a7980112\"}}")));
+
+        PostPurchaseSendRequest body = new PostPurchaseSendRequest()
+                .storeId("86e05affc7a7abefcd513ab400").cashdeskNumber(3).cardNumber("1000000000016")
+                .bill(new FinalBill().billId("BILL-1").purchaseTypeId("8370b7b17691a4d4cf8ad35722")
+                        .canceled(false).paymentType(FinalBill.PaymentTypeEnum.S)
+                        .paymentTime(LocalDateTime.of(2025, 3, 3, 9, 15)).currencyId("86e05affc7a7abefcd513ab400")
+                        .totalPrice(new BigDecimal("0.30"))
+                        .addBillItemsItem(new BillItem().billItemId("BILL-1-1").pluName("Espresso")
+                                .addPluIdsItem(new PluId().listCode("EAN").code("8590000000001"))
+                                .vatRate(new BigDecimal("21")).quantity(BigDecimal.ONE)
+                                .price(new BigDecimal("0.1")).paidAmount(new BigDecimal("0.10"))
+                                .loyaltyOff(false).purchaseItemTypeId("8a1b2c3d4e5f60718293a4b5c6"))
+                        .paymentRecap(new PaymentRecap().addVouchersItem(new PaymentVoucher().code("POS-10"))));
+        Response<PostPurchaseSendResponse> response =
+                enterprise.create(PurchasesApi.class).postPurchaseSend(body, null).execute();
+
+        assertThat(response.code()).isEqualTo(201);
+        assertThat(response.body().getData().getPurchaseId()).isEqualTo("8f2c55b0e1a3d4c5b6a7980112");
+        // money as decimal text, never through a binary float; nothing unset is sent
+        wm.verify(postRequestedFor(urlEqualTo(ENTERPRISE + "/purchases/actions/send-purchase"))
+                .withRequestBody(equalToJson("""
+                        {"store_id": "86e05affc7a7abefcd513ab400", "cashdesk_number": 3, "card_number": "1000000000016",
+                         "bill": {"bill_id": "BILL-1", "purchase_type_id": "8370b7b17691a4d4cf8ad35722",
+                          "canceled": false, "payment_type": "S", "payment_time": "2025-03-03 09:15:00",
+                          "currency_id": "86e05affc7a7abefcd513ab400", "total_price": 0.30,
+                          "bill_items": [{"bill_item_id": "BILL-1-1", "plu_name": "Espresso",
+                            "plu_ids": [{"list_code": "EAN", "code": "8590000000001"}], "vat_rate": 21,
+                            "quantity": 1, "price": 0.1, "paid_amount": 0.10, "loyalty_off": false,
+                            "purchase_item_type_id": "8a1b2c3d4e5f60718293a4b5c6"}],
+                          "payment_recap": {"vouchers": [{"code": "POS-10"}]}}}
+                        """, false, false)));
+        String sent = wm.getAllServeEvents().get(0).getRequest().getBodyAsString();
+        assertThat(sent).contains("\"total_price\":0.30", "\"paid_amount\":0.10");
+    }
+
+    @Test
+    void pointBalancesReadAsExactDecimals() throws IOException {
+        wm.stubFor(get(urlPathEqualTo(ENTERPRISE + "/wallet/actions/points-overview")).willReturn(json(200, """
+                {"data": {"earned_points": 0.3, "redeemed_points": 0.1, "available_points": 0.2}}
+                """)));
+
+        var data = enterprise.create(WalletApi.class)
+                .getWalletPoints("8ea6abece4cd0a4ded0a29f093", null, null, null).execute().body().getData();
+
+        assertThat(data.getEarnedPoints().subtract(data.getRedeemedPoints())).isEqualTo(data.getAvailablePoints());
+        wm.verify(getRequestedFor(urlPathEqualTo(ENTERPRISE + "/wallet/actions/points-overview"))
+                .withQueryParam("customer_id", equalTo("8ea6abece4cd0a4ded0a29f093")));
     }
 
     @Test
@@ -340,20 +421,20 @@ class RoundTripTest {
                 """)));
 
         Response<?> bad = enterprise.create(CustomersApi.class)
-                .getCustomer("8ea6abece4cd0a4ded0a29f093", null).execute();
+                .getCustomer("8ea6abece4cd0a4ded0a29f093", null, null).execute();
         ErrorResponse badError = parseError(bad);
         assertThat(bad.code()).isEqualTo(400);
         List<InvalidParam> params = badError.getError().getErrorData().getInvalidParams();
         assertThat(params).hasSize(2);
         assertThat(params.get(0).getName()).isEqualTo("email");
-        assertThat(params.get(0).getReason()).isEqualTo(InvalidParam.ReasonEnum.INVALID_VALUE_FORMAT);
+        assertThat(params.get(0).getReason()).isEqualTo("invalid_value_format");
         assertThat(params.get(0).getValue()).isEqualTo("john@");
-        // a reason the spec does not list, and a non-string name, must not break parsing
+        // an operation-specific reason, and a non-string name, must not break parsing
         assertThat(params.get(1).getName()).isEqualTo(List.of("a", "b"));
-        assertThat(params.get(1).getReason().isKnown()).isFalse();
+        assertThat(params.get(1).getReason()).isEqualTo("some_new_reason");
 
         Response<?> forbidden = enterprise.create(TokensApi.class)
-                .createToken(new TokenCreateRequest(), null).execute();
+                .postToken(new PostTokenRequest(), null).execute();
         ErrorResponse forbiddenError = parseError(forbidden);
         assertThat(forbidden.code()).isEqualTo(403);
         assertThat(forbiddenError.getError().getType()).isEqualTo("interface_not_allowed_exception");

@@ -63,8 +63,8 @@ class SpecExamplesTest {
         }
 
         assertThat(problems).isEmpty();
-        // 36 success bodies + 15 request bodies + 6 error examples; fewer means examples went missing
-        assertThat(checked).isGreaterThanOrEqualTo(57);
+        // 270 success bodies + 106 request bodies + 6 error examples; fewer means examples went missing
+        assertThat(checked).isGreaterThanOrEqualTo(382);
     }
 
     @SuppressWarnings("unchecked")
