@@ -21,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import dev.b2bsdk.generated.carecloud.invoker.JSON;
-import dev.b2bsdk.generated.carecloud.model.CustomerResponse;
+import dev.b2bsdk.generated.carecloud.model.GetCustomerResponse;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Dispatcher;
@@ -210,7 +210,7 @@ public final class AsyncLoadMain {
             @Override
             public void onResponse(Call call, Response response) throws IOException {
               try (response) {
-                GSON.fromJson(response.body().charStream(), CustomerResponse.class).getData();
+                GSON.fromJson(response.body().charStream(), GetCustomerResponse.class).getData();
               }
               done.countDown();
             }
